@@ -1,0 +1,38 @@
+package io.baton.api.fn;
+
+import java.util.Objects;
+
+/**
+ * Factories for stage functions.
+ *
+ * <pre>{@code
+ * Fn.map(Alerts::hot)                       // one in, one out
+ * Fn.flatMap(r -> List.of(r, r))            // one in, zero or more out
+ * Fn.filter(r -> r.getCelsius() > 0)        // keep some
+ * Fn.perBatch(Summaries::of)                // (key, List<In>) -> Out
+ * Fn.perBatchFlat((k, rs) -> rs)            // (key, List<In>) -> zero or more Out
+ * }</pre>
+ */
+public final class Fn {
+  private Fn() {}
+
+  public static <I, O> StageFunction<I, O> map(RecordFunction<I, O> fn) {
+    return new StageFunction.Map<>(Objects.requireNonNull(fn, "fn"));
+  }
+
+  public static <I, O> StageFunction<I, O> flatMap(FlatRecordFunction<I, O> fn) {
+    return new StageFunction.FlatMap<>(Objects.requireNonNull(fn, "fn"));
+  }
+
+  public static <I> StageFunction<I, I> filter(RecordPredicate<I> predicate) {
+    return new StageFunction.Filter<>(Objects.requireNonNull(predicate, "predicate"));
+  }
+
+  public static <K, I, O> StageFunction<I, O> perBatch(BatchFunction<K, I, O> fn) {
+    return new StageFunction.PerBatch<>(Objects.requireNonNull(fn, "fn"));
+  }
+
+  public static <K, I, O> StageFunction<I, O> perBatchFlat(FlatBatchFunction<K, I, O> fn) {
+    return new StageFunction.PerBatchFlat<>(Objects.requireNonNull(fn, "fn"));
+  }
+}

@@ -1,0 +1,9 @@
+package io.baton.api.fn;
+
+import java.io.Serializable;
+
+/** Turns one record into one record: {@code r -> new Alert(r.getSensorId(), ...)}. */
+@FunctionalInterface
+public interface RecordFunction<I, O> extends Serializable {
+  O apply(I record) throws Exception;
+}
