@@ -166,6 +166,9 @@ public abstract sealed class Batch implements Serializable
   /** The short name used in plans and operator names, e.g. {@code countOrTime(1000, PT1M)}. */
   public abstract String expression();
 
+  /** Calls the case of {@code cases} for this policy. */
+  public abstract <R> R match(Cases<R> cases);
+
   boolean supportsEventTime() {
     return false;
   }

@@ -36,6 +36,11 @@ public final class Bytes extends Batch {
   }
 
   @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.bytes(this);
+  }
+
+  @Override
   boolean supportsEventTime() {
     return false;
   }

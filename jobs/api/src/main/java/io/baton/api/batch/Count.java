@@ -29,6 +29,11 @@ public final class Count extends Batch {
   }
 
   @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.count(this);
+  }
+
+  @Override
   boolean supportsEventTime() {
     return false;
   }

@@ -36,6 +36,11 @@ public final class CountOrTime extends Batch {
   }
 
   @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.countOrTime(this);
+  }
+
+  @Override
   boolean supportsEventTime() {
     return false;
   }

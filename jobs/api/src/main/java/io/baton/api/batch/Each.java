@@ -21,6 +21,11 @@ public final class Each extends Batch {
   }
 
   @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.each(this);
+  }
+
+  @Override
   boolean supportsEventTime() {
     return false;
   }

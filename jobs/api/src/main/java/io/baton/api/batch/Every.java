@@ -29,6 +29,11 @@ public final class Every extends Batch {
   }
 
   @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.every(this);
+  }
+
+  @Override
   boolean supportsEventTime() {
     return true;
   }

@@ -29,6 +29,11 @@ public final class Session extends Batch {
   }
 
   @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.session(this);
+  }
+
+  @Override
   boolean supportsEventTime() {
     return true;
   }

@@ -36,6 +36,11 @@ public final class Sliding extends Batch {
   }
 
   @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.sliding(this);
+  }
+
+  @Override
   boolean supportsEventTime() {
     return true;
   }
