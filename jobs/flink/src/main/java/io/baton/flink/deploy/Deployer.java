@@ -1,0 +1,97 @@
+package io.baton.flink.deploy;
+
+import io.baton.flink.plan.Plan;
+import io.baton.flink.plan.PlannedStage;
+import io.baton.flink.plan.PlannedSubject;
+import io.baton.schemas.SchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Runs a plan on a session cluster: check it (deploy-time acceptance) → create topics → register
+ * schemas → upload the job jar once → start one job per stage. Streaming, every job starts at
+ * once; bounded, group after group, each waiting for the one before to finish.
+ *
+ * <pre>{@code
+ * Deployer deployer = new Deployer(target, System.out::println);
+ * Map<String, String> jobIds = deployer.deploy(plan, Path.of("jobs/examples/target/baton-examples.jar"), false);
+ * }</pre>
+ */
+public final class Deployer {
+  private final Target target;
+  private final Consumer<String> progress;
+
+  public Deployer(Target target, Consumer<String> progress) {
+    this.target = target;
+    this.progress = progress;
+  }
+
+  /** Deploys and returns the Flink job id of each stage, in plan order. */
+  public Map<String, String> deploy(Plan plan, Path jobJar, boolean bounded)
+      throws DeployRefusedException, IOException, ExecutionException, InterruptedException {
+    try (SchemaRegistry registry = SchemaRegistry.connect(target.registry())) {
+      List<String> problems = new DeployCheck(registry).problems(plan);
+      if (!problems.isEmpty()) {
+        throw new DeployRefusedException(plan.pipeline(), problems);
+      }
+      try (Topics topics = new Topics(target.bootstrapServers(), 1)) {
+        List<String> created = topics.createMissing(plan.topics());
+        progress.accept("topics: " + created.size() + " created, " + (plan.topics().size() - created.size()) + " existed");
+      }
+      for (PlannedSubject subject : plan.subjects()) {
+        int id = registry.register(subject.subject(), plan.schema(subject.recordClass()));
+        progress.accept("subject " + subject.subject() + " → schema id " + id);
+      }
+    }
+    FlinkRest flink = new FlinkRest(target.flinkRestUrl());
+    String jarId = flink.uploadJar(jobJar);
+    progress.accept("job jar uploaded: " + jobJar.getFileName());
+    Map<String, String> jobIds = new LinkedHashMap<>();
+    for (List<String> level : plan.levels()) {
+      List<String> started = new ArrayList<>();
+      for (String stageName : level) {
+        PlannedStage stage = plan.stage(stageName);
+        List<String> args = new ArrayList<>(stage.programArgs());
+        args.addAll(target.jobArgs(bounded));
+        String jobId = flink.run(jarId, stage.entryClass(), args);
+        jobIds.put(stageName, jobId);
+        started.add(jobId);
+        progress.accept("started " + stage.jobName() + " (" + jobId + ")");
+      }
+      if (bounded) {
+        awaitFinished(flink, started, Duration.ofMinutes(10));
+      }
+    }
+    return jobIds;
+  }
+
+  /** Waits until every job has finished; a failed or cancelled one ends the wait with an error. */
+  static void awaitFinished(FlinkRest flink, List<String> jobIds, Duration timeout)
+      throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      Map<String, String> states = new LinkedHashMap<>();
+      flink.jobs().stream().filter(j -> jobIds.contains(j.id())).forEach(j -> states.put(j.name(), j.state()));
+      for (Map.Entry<String, String> e : states.entrySet()) {
+        if (e.getValue().equals("FAILED") || e.getValue().equals("CANCELED")) {
+          throw new IOException("job " + e.getKey() + " ended " + e.getValue() + "; see the Flink web UI at " + flink.url());
+        }
+      }
+      if (states.size() == jobIds.size() && states.values().stream().allMatch("FINISHED"::equals)) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IOException("jobs did not finish within " + timeout + ": " + states);
+      }
+      Thread.sleep(250);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.baton.flink.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The parts of Flink's REST API a deploy needs: upload a job jar, run an entry class from it,
+ * list and cancel jobs.
+ *
+ * <pre>{@code
+ * FlinkRest flink = new FlinkRest("http://127.0.0.1:8081");
+ * String jar = flink.uploadJar(Path.of("jobs/examples/target/baton-examples.jar"));
+ * String jobId = flink.run(jar, "io.baton.flink.job.StageJob", List.of("--stage", "alerts"));
+ * }</pre>
+ */
+public final class FlinkRest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public FlinkRest(String baseUrl) {
+    this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+  }
+
+  /** A job as {@code /jobs/overview} lists it. */
+  public record Job(String id, String name, String state) {}
+
+  /** Uploads a jar (multipart field {@code jarfile}) and returns its id on the cluster. */
+  public String uploadJar(Path jar) throws IOException {
+    String boundary = "baton-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.write(Files.readAllBytes(jar));
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("jars/upload"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    String filename = call(request, "upload " + jar).path("filename").asText();
+    return filename.substring(filename.lastIndexOf('/') + 1);
+  }
+
+  /** Runs {@code entryClass} from an uploaded jar; returns the job id. */
+  public String run(String jarId, String entryClass, List<String> args) throws IOException {
+    ObjectNode body = JSON.createObjectNode().put("entryClass", entryClass);
+    args.forEach(body.putArray("programArgsList")::add);
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("jars/" + jarId + "/run"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    return call(request, "run " + entryClass + " " + args).path("jobid").asText();
+  }
+
+  /** Every job the cluster knows, running or ended. */
+  public List<Job> jobs() throws IOException {
+    JsonNode jobs = call(HttpRequest.newBuilder(base.resolve("jobs/overview")).GET().build(), "list jobs").path("jobs");
+    List<Job> list = new ArrayList<>();
+    jobs.forEach(j -> list.add(new Job(j.path("jid").asText(), j.path("name").asText(), j.path("state").asText())));
+    return list;
+  }
+
+  /** Cancels a job; a job that already ended is left as it is. */
+  public void cancel(String jobId) throws IOException {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("jobs/" + jobId + "?mode=cancel"))
+        .method("PATCH", HttpRequest.BodyPublishers.noBody()).build();
+    call(request, "cancel " + jobId);
+  }
+
+  /** A JSON answer from the REST API, e.g. {@code get("jobs/<id>")}. */
+  public JsonNode get(String path) throws IOException {
+    return call(HttpRequest.newBuilder(base.resolve(path)).GET().build(), "GET " + path);
+  }
+
+  public String url() {
+    return base.toString();
+  }
+
+  private JsonNode call(HttpRequest request, String what) throws IOException {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while asking Flink at " + base + " to " + what, e);
+    } catch (IOException e) {
+      throw new IOException("Flink REST API at " + base + " did not answer (" + what + "): " + e.getMessage(), e);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("Flink at " + base + " refused to " + what + ": HTTP " + response.statusCode() + " "
+          + errors(response.body()));
+    }
+    return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+  }
+
+  private static String errors(String body) {
+    try {
+      JsonNode errors = JSON.readTree(body).path("errors");
+      return errors.isMissingNode() ? body : errors.toString();
+    } catch (IOException e) {
+      return body;
+    }
+  }
+}

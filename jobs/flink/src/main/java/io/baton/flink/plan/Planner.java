@@ -1,0 +1,78 @@
+package io.baton.flink.plan;
+
+import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineGraph;
+import io.baton.api.StageSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificData;
+
+/**
+ * Compiles a pipeline definition into a {@link Plan}. The definition is built (and so validated)
+ * here: an invalid one throws {@code PipelineDefinitionException} before anything is planned.
+ */
+public final class Planner {
+  /** The job jar class that runs one stage (named, not referenced: planning needs no Flink classes). */
+  public static final String STAGE_JOB_CLASS = "io.baton.flink.job.StageJob";
+
+  private Planner() {}
+
+  public static Plan plan(PipelineDefinition definition) {
+    return plan(definition.define().build(), definition.getClass().getName());
+  }
+
+  public static Plan plan(PipelineGraph graph, String definitionClass) {
+    List<PlannedStage> stages = graph.stages().stream().map(s -> stage(graph, s, definitionClass)).toList();
+    return new Plan(graph.name(), definitionClass, stages, graph.levels(), topics(graph), subjects(graph),
+        schemas(graph));
+  }
+
+  private static PlannedStage stage(PipelineGraph graph, StageSpec s, String definitionClass) {
+    String kind = s.source() ? "source" : s.coGroup() ? "co-group" : "stage";
+    String eventTime = s.eventTime()
+        .map(t -> (t.timestamp().isPresent() ? "record field" : "kafka timestamp") + ", out of order up to "
+            + t.outOfOrderness())
+        .orElse("none");
+    return new PlannedStage(s.name(), kind, s.inputs(), s.inputTopics(),
+        s.inputClasses().stream().map(Class::getName).toList(), s.outputTopic(), s.deadLetterTopic(),
+        s.outputClass().getName(), s.batch().toString(), s.function().map(f -> f.label()).orElse("accept"),
+        s.accept().toString(), eventTime, s.parallelism(), s.delivery().name().toLowerCase().replace('_', '-'),
+        jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
+        List.of("--definition", definitionClass, "--stage", s.name()));
+  }
+
+  /** The Flink job name of a stage, as the web UI shows it. */
+  public static String jobName(String pipeline, String stage) {
+    return pipeline + "/" + stage;
+  }
+
+  private static List<PlannedTopic> topics(PipelineGraph graph) {
+    Map<String, PlannedTopic> topics = new LinkedHashMap<>();
+    for (StageSpec s : graph.stages()) {
+      if (s.source()) {
+        s.inputTopics().forEach(t -> topics.putIfAbsent(t, new PlannedTopic(t, "input", 0, "")));
+      }
+      String role = graph.consumersOf(s.name()).isEmpty() ? "output" : "handoff";
+      topics.put(s.outputTopic(), new PlannedTopic(s.outputTopic(), role, s.outputPartitions(), s.name()));
+      topics.put(s.deadLetterTopic(), new PlannedTopic(s.deadLetterTopic(), "dead-letter", 0, s.name()));
+    }
+    return new ArrayList<>(topics.values());
+  }
+
+  private static List<PlannedSubject> subjects(PipelineGraph graph) {
+    return graph.stages().stream()
+        .map(s -> new PlannedSubject(s.outputTopic() + "-value", s.outputTopic(), s.outputClass().getName()))
+        .toList();
+  }
+
+  private static Map<String, String> schemas(PipelineGraph graph) {
+    Map<String, String> schemas = new java.util.TreeMap<>();
+    for (StageSpec s : graph.stages()) {
+      s.inputClasses().forEach(c -> schemas.put(c.getName(), SpecificData.get().getSchema(c).toString()));
+      schemas.put(s.outputClass().getName(), SpecificData.get().getSchema(s.outputClass()).toString());
+    }
+    return schemas;
+  }
+}

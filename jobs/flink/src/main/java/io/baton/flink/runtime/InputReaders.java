@@ -1,0 +1,48 @@
+package io.baton.flink.runtime;
+
+import io.baton.schemas.DecodeException;
+import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.WireDecoder;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Decodes envelopes of each input side into the stage's reader classes. Writer schemas and
+ * readers are cached inside the decoders, so a record costs one Avro decode, nothing more.
+ */
+public final class InputReaders implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final List<WireDecoder<?>> decoders = new ArrayList<>();
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public InputReaders(List<Class<?>> inputClasses, RegistryConfig registry) {
+    for (Class<?> c : inputClasses) {
+      decoders.add(WireDecoder.forSpecific((Class<? extends SpecificRecord>) (Class) c, registry));
+    }
+  }
+
+  public void open() {
+    decoders.forEach(WireDecoder::open);
+  }
+
+  public void close() {
+    decoders.forEach(WireDecoder::close);
+  }
+
+  /** The record of input {@code side} in {@code value}. */
+  public Object decode(int side, byte[] value) throws DecodeException {
+    return decoders.get(side).decode(value);
+  }
+
+  /** The record an accepted envelope carries; it decoded once already, so failing now is a bug. */
+  public Object decode(Envelope e) {
+    try {
+      return decode(e.side, e.value);
+    } catch (DecodeException ex) {
+      throw new IllegalStateException("accepted record " + e + " no longer decodes: " + ex.getMessage(), ex);
+    }
+  }
+}
