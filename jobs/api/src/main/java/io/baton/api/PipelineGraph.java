@@ -1,6 +1,5 @@
 package io.baton.api;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.NoSuchElementException;
  * graph.levels();   // [[readings], [per-minute], [alerts]]
  * }</pre>
  */
-public record PipelineGraph(String name, List<StageSpec> stages) implements Serializable {
+public record PipelineGraph(String name, List<StageSpec> stages) {
 
   public PipelineGraph {
     stages = List.copyOf(stages);

@@ -4,7 +4,6 @@ import io.baton.api.accept.Accept;
 import io.baton.api.batch.Batch;
 import io.baton.api.fn.KeyFunction;
 import io.baton.api.fn.StageFunction;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +50,7 @@ public record StageSpec(
     Optional<EventTime> eventTime,
     int parallelism,
     Delivery delivery,
-    String version) implements Serializable {
+    String version) {
 
   public StageSpec {
     inputs = List.copyOf(inputs);
@@ -68,6 +67,5 @@ public record StageSpec(
    * Where a stage's event time comes from: a source reads it from each record with
    * {@code timestamp}; a later stage reads the Kafka timestamp its upstream wrote.
    */
-  public record EventTime(Optional<io.baton.api.fn.TimestampFunction<?>> timestamp, Duration outOfOrderness)
-      implements Serializable {}
+  public record EventTime(Optional<io.baton.api.fn.TimestampFunction<?>> timestamp, Duration outOfOrderness) {}
 }

@@ -37,6 +37,12 @@ public final class Deployer {
   /** Deploys and returns the Flink job id of each stage, in plan order. */
   public Map<String, String> deploy(Plan plan, Path jobJar, boolean bounded)
       throws DeployRefusedException, IOException, ExecutionException, InterruptedException {
+    prepare(plan);
+    return start(plan, jobJar, bounded);
+  }
+
+  /** Checks the plan against the registry, then creates its topics and registers its subjects. */
+  public void prepare(Plan plan) throws DeployRefusedException, ExecutionException, InterruptedException {
     try (SchemaRegistry registry = SchemaRegistry.connect(target.registry())) {
       List<String> problems = new DeployCheck(registry).problems(plan);
       if (!problems.isEmpty()) {
@@ -51,6 +57,10 @@ public final class Deployer {
         progress.accept("subject " + subject.subject() + " → schema id " + id);
       }
     }
+  }
+
+  /** Uploads the job jar once and starts the stages' jobs (bounded: group after group, waiting). */
+  public Map<String, String> start(Plan plan, Path jobJar, boolean bounded) throws IOException, InterruptedException {
     FlinkRest flink = new FlinkRest(target.flinkRestUrl());
     String jarId = flink.uploadJar(jobJar);
     progress.accept("job jar uploaded: " + jobJar.getFileName());

@@ -40,7 +40,7 @@ public final class InputReaders implements Serializable {
   /** The record an accepted envelope carries; it decoded once already, so failing now is a bug. */
   public Object decode(Envelope e) {
     try {
-      return decode(e.side, e.value);
+      return decode(e.side, e.record.value());
     } catch (DecodeException ex) {
       throw new IllegalStateException("accepted record " + e + " no longer decodes: " + ex.getMessage(), ex);
     }

@@ -1,0 +1,87 @@
+package io.baton.flink.job;
+
+import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineGraph;
+import io.baton.api.StageSpec;
+import io.baton.schemas.RegistryConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The entry point of every stage job in a job jar: builds the named stage of the named pipeline
+ * definition and runs it as the Flink job {@code <pipeline>/<stage>}.
+ *
+ * <pre>
+ * --definition io.baton.examples.sensor.SensorStory --stage per-minute
+ * --bootstrap-servers 127.0.0.1:9092 --registry-url http://127.0.0.1:8085/apis/ccompat/v7
+ * [--checkpoint-interval 2s] [--bounded]
+ * </pre>
+ */
+public final class StageJob {
+  private StageJob() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    PipelineDefinition definition = load(require(options, "definition"));
+    PipelineGraph graph = definition.define().build();
+    StageSpec spec = graph.stage(require(options, "stage"));
+    StageSettings settings = new StageSettings(require(options, "bootstrap-servers"),
+        RegistryConfig.of(require(options, "registry-url")), options.containsKey("bounded"),
+        duration(options.getOrDefault("checkpoint-interval", "2s")), Duration.ofSeconds(5));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StageTopology.build(env, graph.name(), spec, settings);
+    env.execute(graph.name() + "/" + spec.name());
+  }
+
+  /** Loads a definition by class name through the job jar's class loader. */
+  public static PipelineDefinition load(String className) throws ReflectiveOperationException {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    Class<?> type = Class.forName(className, true, loader);
+    if (!PipelineDefinition.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(className + " does not implement " + PipelineDefinition.class.getName());
+    }
+    return (PipelineDefinition) type.getDeclaredConstructor().newInstance();
+  }
+
+  /** {@code --name value} pairs; a flag without a value maps to "true". */
+  static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    List<String> list = List.of(args);
+    for (int i = 0; i < list.size(); i++) {
+      String arg = list.get(i);
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'; options look like --name value");
+      }
+      boolean hasValue = i + 1 < list.size() && !list.get(i + 1).startsWith("--");
+      options.put(arg.substring(2), hasValue ? list.get(++i) : "true");
+    }
+    return options;
+  }
+
+  private static String require(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("missing --" + name);
+    }
+    return value;
+  }
+
+  /** {@code 500ms}, {@code 2s}, {@code 1m}, or ISO-8601 ({@code PT2S}). */
+  static Duration duration(String text) {
+    if (text.startsWith("P")) {
+      return Duration.parse(text);
+    }
+    if (text.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+    }
+    long n = Long.parseLong(text.substring(0, text.length() - 1));
+    return switch (text.charAt(text.length() - 1)) {
+      case 's' -> Duration.ofSeconds(n);
+      case 'm' -> Duration.ofMinutes(n);
+      default -> throw new IllegalArgumentException("not a duration: " + text + " (use 500ms, 2s, 1m or PT2S)");
+    };
+  }
+}

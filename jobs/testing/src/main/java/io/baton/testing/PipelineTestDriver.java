@@ -1,0 +1,287 @@
+package io.baton.testing;
+
+import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineGraph;
+import io.baton.connectors.KafkaRecord;
+import io.baton.flink.deploy.Deployer;
+import io.baton.flink.deploy.Target;
+import io.baton.flink.job.StageSettings;
+import io.baton.flink.job.StageTopology;
+import io.baton.flink.plan.Planner;
+import io.baton.schemas.DecodeException;
+import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.SchemaRegistry;
+import io.baton.schemas.WireDecoder;
+import io.baton.schemas.WireEncoder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Tests a pipeline against real servers: a Kafka broker and a schema registry (their own JVMs on
+ * free ports) and a Flink MiniCluster. Pipe records in with timestamps, run the pipeline
+ * streaming or bounded, read outputs and dead letters.
+ *
+ * <pre>{@code
+ * PipelineTestDriver driver = PipelineTestDriver.shared();
+ * driver.pipe("sensors.readings", new Reading("s1", 21.5, 1_000L), 1_000L);
+ * driver.runBounded(new SensorStory(), Duration.ofMinutes(1));
+ * List<Summary> out = driver.readAll("sensor-story.per-minute", Summary.class);
+ * }</pre>
+ */
+public final class PipelineTestDriver implements AutoCloseable {
+  private static PipelineTestDriver shared;
+
+  private final EmbeddedServers servers;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final SchemaRegistry registry;
+  private final Map<String, Integer> schemaIds = new HashMap<>();
+  private final Map<Class<?>, WireDecoder<?>> decoders = new HashMap<>();
+
+  private PipelineTestDriver(EmbeddedServers servers) {
+    this.servers = servers;
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    this.producer = new KafkaProducer<>(props);
+    this.registry = SchemaRegistry.connect(registry());
+  }
+
+  /** New servers for this driver alone; close it when done. */
+  public static PipelineTestDriver start() throws Exception {
+    return new PipelineTestDriver(EmbeddedServers.start(16));
+  }
+
+  /** One driver for the whole test JVM (2 cores go further that way), closed when the JVM exits. */
+  public static synchronized PipelineTestDriver shared() throws Exception {
+    if (shared == null) {
+      PipelineTestDriver driver = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          driver.close();
+        } catch (Exception e) {
+          System.err.println("baton: could not stop test servers: " + e);
+        }
+      }, "baton-test-servers-stop"));
+      shared = driver;
+    }
+    return shared;
+  }
+
+  public String bootstrapServers() {
+    return servers.endpoints().kafkaBootstrapServers();
+  }
+
+  public RegistryConfig registry() {
+    return RegistryConfig.of(servers.endpoints().registryUrl());
+  }
+
+  /** The MiniCluster's web UI. */
+  public String flinkWebUrl() throws Exception {
+    return servers.flink().getRestAddress().get(10, TimeUnit.SECONDS).toString();
+  }
+
+  /** The registry client this driver uses, e.g. to register an evolved schema. */
+  public SchemaRegistry registryClient() {
+    return registry;
+  }
+
+  // ---- input ----
+
+  /** Writes an Avro record to {@code topic} (registered under {@code <topic>-value}) with a Kafka timestamp. */
+  public void pipe(String topic, SpecificRecord record, long timestamp) {
+    pipe(topic, null, record, timestamp);
+  }
+
+  /** Writes an Avro record with a key. */
+  public void pipe(String topic, String key, SpecificRecord record, long timestamp) {
+    byte[] value = encoder(topic, record).encode(record);
+    pipeBytes(topic, key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value, timestamp);
+  }
+
+  /** Writes raw bytes, e.g. something that is not Avro at all. */
+  public void pipeBytes(String topic, byte[] key, byte[] value, long timestamp) {
+    try {
+      producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not write to " + topic + ": " + e, e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private WireEncoder<SpecificRecord> encoder(String topic, SpecificRecord record) {
+    String subject = topic + "-value";
+    int id = schemaIds.computeIfAbsent(subject + "/" + record.getClass().getName(),
+        k -> registry.register(subject, record.getSchema()));
+    return (WireEncoder) WireEncoder.forSpecific((Class) record.getClass(), id);
+  }
+
+  // ---- running ----
+
+  /** Prepares the pipeline (check, topics, subjects) and starts one streaming job per stage. */
+  public RunningPipeline start(PipelineDefinition definition) throws Exception {
+    return start(definition, settings(false));
+  }
+
+  /** Like {@link #start(PipelineDefinition)} with settings of the caller's (checkpoint interval, ...). */
+  public RunningPipeline start(PipelineDefinition definition, StageSettings settings) throws Exception {
+    PipelineGraph graph = prepare(definition);
+    Map<String, JobClient> jobs = new LinkedHashMap<>();
+    for (var stage : graph.stages()) {
+      TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
+      StageTopology.build(env, graph.name(), stage, settings);
+      jobs.put(stage.name(), env.executeAsync(Planner.jobName(graph.name(), stage.name())));
+    }
+    return new RunningPipeline(graph.name(), jobs);
+  }
+
+  /** Runs the pipeline over what its inputs hold now, bounded, group after group; returns when all finished. */
+  public void runBounded(PipelineDefinition definition, Duration timeout) throws Exception {
+    PipelineGraph graph = prepare(definition);
+    for (List<String> level : graph.levels()) {
+      List<JobClient> running = new ArrayList<>();
+      for (String name : level) {
+        TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
+        StageTopology.build(env, graph.name(), graph.stage(name), settings(true));
+        running.add(env.executeAsync(Planner.jobName(graph.name(), name)));
+      }
+      for (JobClient job : running) {
+        JobExecutionResult result = job.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (result == null) {
+          throw new IllegalStateException("job " + job.getJobID() + " did not finish");
+        }
+      }
+    }
+  }
+
+  /** Settings of this driver's servers; checkpoints every 500 ms so exactly-once output shows quickly. */
+  public StageSettings settings(boolean bounded) {
+    return StageSettings.of(bootstrapServers(), registry().url()).bounded(bounded)
+        .checkpointInterval(Duration.ofMillis(500));
+  }
+
+  private PipelineGraph prepare(PipelineDefinition definition) throws Exception {
+    PipelineGraph graph = definition.define().build();
+    Consumer<String> quiet = line -> { };
+    new Deployer(new Target(bootstrapServers(), registry(), "", "500ms"), quiet)
+        .prepare(Planner.plan(graph, definition.getClass().getName()));
+    return graph;
+  }
+
+  // ---- output ----
+
+  /** Every committed record of {@code topic} now, decoded. */
+  public <T extends SpecificRecord> List<T> readAll(String topic, Class<T> type) {
+    return decode(readAllRaw(topic), type);
+  }
+
+  /** Waits until {@code topic} holds at least {@code count} committed records, then returns all of them, decoded. */
+  public <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int count, Duration timeout) {
+    return decode(readRaw(topic, count, timeout), type);
+  }
+
+  /** Every committed record of {@code topic} now, as read. */
+  public List<KafkaRecord> readAllRaw(String topic) {
+    return readRaw(topic, 0, Duration.ofSeconds(30));
+  }
+
+  /** Waits until {@code topic} holds at least {@code count} committed records, then returns all of them. */
+  public List<KafkaRecord> readRaw(String topic, int count, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    List<KafkaRecord> records = readCommitted(topic);
+    while (records.size() < count) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("topic " + topic + " has " + records.size() + " committed records, expected at least "
+            + count + " within " + timeout);
+      }
+      records = readCommitted(topic);
+    }
+    return records;
+  }
+
+  /** Dead letters of a stage: waits for at least {@code count}. */
+  public List<KafkaRecord> deadLetters(String pipeline, String stage, int count, Duration timeout) {
+    return readRaw(pipeline + "." + stage + ".dead-letter", count, timeout);
+  }
+
+  /** Reads a topic from the start to its last committed offset (read_committed). */
+  private List<KafkaRecord> readCommitted(String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "baton-test-reader-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<KafkaRecord> records = new ArrayList<>();
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          records.add(KafkaRecord.from(r));
+        }
+      }
+      return records;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends SpecificRecord> List<T> decode(List<KafkaRecord> records, Class<T> type) {
+    WireDecoder<T> decoder = (WireDecoder<T>) decoders.computeIfAbsent(type, t -> {
+      WireDecoder<T> d = WireDecoder.forSpecific(type, registry());
+      d.open();
+      return d;
+    });
+    List<T> out = new ArrayList<>();
+    for (KafkaRecord r : records) {
+      try {
+        out.add(decoder.decode(r.value()));
+      } catch (DecodeException e) {
+        throw new AssertionError("record " + r + " of " + type.getSimpleName() + " does not decode: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** The Avro schema of a generated class, for registering evolutions in tests. */
+  public static org.apache.avro.Schema schemaOf(Class<?> type) {
+    return SpecificData.get().getSchema(type);
+  }
+
+  @Override
+  public void close() throws Exception {
+    producer.close();
+    registry.close();
+    decoders.values().forEach(WireDecoder::close);
+    servers.close();
+  }
+}
