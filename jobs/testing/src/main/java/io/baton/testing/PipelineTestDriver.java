@@ -156,7 +156,7 @@ public final class PipelineTestDriver implements AutoCloseable {
       StageTopology.build(env, graph.name(), stage, settings);
       jobs.put(stage.name(), env.executeAsync(Planner.jobName(graph.name(), stage.name())));
     }
-    return new RunningPipeline(graph.name(), jobs);
+    return new RunningPipeline(graph.name(), jobs, servers.home().resolve("savepoints"));
   }
 
   /** Runs the pipeline over what its inputs hold now, bounded, group after group; returns when all finished. */

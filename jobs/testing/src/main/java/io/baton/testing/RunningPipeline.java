@@ -13,10 +13,12 @@ import org.apache.flink.core.execution.JobClient;
 public final class RunningPipeline implements AutoCloseable {
   private final String pipeline;
   private final Map<String, JobClient> jobs;
+  private final java.nio.file.Path savepoints;
 
-  RunningPipeline(String pipeline, Map<String, JobClient> jobs) {
+  RunningPipeline(String pipeline, Map<String, JobClient> jobs, java.nio.file.Path savepoints) {
     this.pipeline = pipeline;
-    this.jobs = Map.copyOf(jobs);
+    this.jobs = new java.util.LinkedHashMap<>(jobs);
+    this.savepoints = savepoints;
   }
 
   public String pipeline() {
@@ -39,7 +41,19 @@ public final class RunningPipeline implements AutoCloseable {
   }
 
   public Map<String, JobClient> jobs() {
-    return jobs;
+    return java.util.Collections.unmodifiableMap(jobs);
+  }
+
+  /**
+   * Stops every job with a final savepoint after advancing event time to the end, stage after
+   * stage in dependency order: open windows fire and their output commits, as at the end of a
+   * bounded run. Call it once upstream stages have read what they should.
+   */
+  public void drain(Duration timeout) throws Exception {
+    for (JobClient job : jobs.values()) {
+      job.stopWithSavepoint(true, savepoints.toUri().toString(),
+          org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Cancels every job and waits for them to end. */

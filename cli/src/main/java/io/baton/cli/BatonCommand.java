@@ -1,0 +1,30 @@
+package io.baton.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root {@code baton} command; each subcommand is its own class. Add new ones to {@code subcommands}.
+ *
+ * <pre>{@code
+ * baton up | down | status | logs <component>
+ * }</pre>
+ */
+@Command(name = "baton",
+    mixinStandardHelpOptions = true,
+    version = "baton 0.1.0-SNAPSHOT",
+    description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
+    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class})
+public final class BatonCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  /** {@code baton} alone: show what it can do. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+}

@@ -1,0 +1,30 @@
+package io.baton.cli;
+
+import io.baton.stack.StackException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into one clear line on stderr ({@code baton: <what went wrong>}) and exit code 1.
+ * Set {@code BATON_DEBUG=1} to also see the stack trace of unexpected errors.
+ *
+ * <pre>{@code
+ * commandLine.setExecutionExceptionHandler(new ErrorHandler());
+ * }</pre>
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+    if (e instanceof StackException) {
+      cl.getErr().println("baton: " + e.getMessage());
+    } else {
+      cl.getErr().println("baton: unexpected error: " + e);
+      if (System.getenv("BATON_DEBUG") != null) {
+        e.printStackTrace(cl.getErr());
+      }
+    }
+    cl.getErr().flush();
+    return ExitCodes.FAILED;
+  }
+}

@@ -1,0 +1,27 @@
+package io.baton.cli;
+
+import io.baton.stack.Ports;
+import io.baton.stack.RepoRoot;
+import io.baton.stack.StackConfig;
+import io.baton.stack.StackException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The option every stack command shares: where the stack keeps its state.
+ *
+ * <pre>{@code
+ * @Mixin StackOptions stack;
+ * LocalStack s = new LocalStack(stack.config(Ports.defaults()));
+ * }</pre>
+ */
+final class StackOptions {
+  @Option(names = "--home", paramLabel = "<dir>",
+      description = "State folder of the local stack (default: <repo>/.baton).")
+  Path home;
+
+  StackConfig config(Ports ports) throws StackException {
+    Path repo = RepoRoot.locate();
+    return StackConfig.builder().repo(repo).home(home).ports(ports).build();
+  }
+}

@@ -1,0 +1,90 @@
+package io.baton.cli;
+
+import io.baton.stack.LocalStack;
+import io.baton.stack.Ports;
+import io.baton.stack.StackEndpoints;
+import io.baton.stack.StackException;
+import io.baton.stack.UpResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code baton up}: starts Kafka, the schema registry and a Flink session cluster on 127.0.0.1.
+ *
+ * <pre>{@code
+ * baton up --kafka-port 19092 --flink-port 18081
+ * }</pre>
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Start the local stack: Kafka (KRaft), schema registry, Flink session cluster.")
+final class UpCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  StackOptions stack;
+
+  @Option(names = "--kafka-port", paramLabel = "<port>", description = "Kafka broker port (default: 9092).")
+  Integer kafkaPort;
+
+  @Option(names = "--kafka-controller-port", paramLabel = "<port>", description = "Kafka KRaft controller port (default: 9093).")
+  Integer kafkaControllerPort;
+
+  @Option(names = "--registry-port", paramLabel = "<port>", description = "Schema registry port (default: 8085).")
+  Integer registryPort;
+
+  @Option(names = "--flink-port", paramLabel = "<port>", description = "Flink web UI and REST port (default: 8081).")
+  Integer flinkPort;
+
+  @Option(names = "--flink-rpc-port", paramLabel = "<port>", description = "Flink JobManager RPC port (default: 6123).")
+  Integer flinkRpcPort;
+
+  @Override
+  public Integer call() throws StackException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    LocalStack local = new LocalStack(stack.config(ports()));
+    UpResult result = local.up((component, elapsed, endpoint) -> {
+      out.printf(Locale.ROOT, "%-12s ready after %6s  %s%n", component.id(), seconds(elapsed), endpoint);
+      out.flush();
+    });
+    if (result.alreadyRunning()) {
+      out.println("Baton stack is already up (state: " + local.layout().home() + ")");
+    } else {
+      out.println("Baton stack is up after " + seconds(result.elapsed()) + " (state: " + local.layout().home() + ")");
+    }
+    printEndpoints(out, result.endpoints());
+    out.println("Stop it with: baton down");
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private Ports ports() {
+    try {
+      Ports p = Ports.defaults();
+      p = kafkaPort != null ? p.withKafka(kafkaPort) : p;
+      p = kafkaControllerPort != null ? p.withKafkaController(kafkaControllerPort) : p;
+      p = registryPort != null ? p.withRegistry(registryPort) : p;
+      p = flinkPort != null ? p.withFlinkRest(flinkPort) : p;
+      return flinkRpcPort != null ? p.withFlinkRpc(flinkRpcPort) : p;
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  static void printEndpoints(PrintWriter out, StackEndpoints e) {
+    out.println("  Kafka bootstrap servers  " + e.kafkaBootstrapServers());
+    out.println("  Schema registry          " + e.registryUrl());
+    out.println("  Flink web UI             " + e.flinkWebUrl());
+  }
+
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+}

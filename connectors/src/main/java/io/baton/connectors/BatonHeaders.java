@@ -1,0 +1,55 @@
+package io.baton.connectors;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Names of the headers Baton writes, in one place.
+ *
+ * <p>Every stage output carries {@link #PIPELINE}, {@link #STAGE}, {@link #STAGE_VERSION} and
+ * {@link #INPUTS} (see {@link Provenance}). Every dead letter carries the original headers followed by
+ * {@link #REASON}, {@link #RULE} (rule rejections only), {@link #ERROR}, {@link #SOURCE_TOPIC},
+ * {@link #SOURCE_PARTITION}, {@link #SOURCE_OFFSET}, {@link #STAGE} and {@link #TIME} (see
+ * {@link DeadLetter}). Values are UTF-8 text. Because original headers are kept, a name may repeat:
+ * the last occurrence is the newest, which {@link #last} returns.
+ *
+ * <pre>{@code
+ * String reason = BatonHeaders.last(record.headers(), BatonHeaders.REASON).orElse("?");
+ * }</pre>
+ */
+public final class BatonHeaders {
+  /** Pipeline that wrote the record. */
+  public static final String PIPELINE = "baton.pipeline";
+  /** Stage that wrote the record (for dead letters: the stage that rejected it). */
+  public static final String STAGE = "baton.stage";
+  /** Version of the stage that wrote the record. */
+  public static final String STAGE_VERSION = "baton.stage.version";
+  /** The input records a stage output came from, encoded by {@link InputOffsets#encode()}. */
+  public static final String INPUTS = "baton.inputs";
+  /** Why a record was dead-lettered: malformed, schema, too-large, rule:&lt;name&gt;, throttled, late. */
+  public static final String REASON = "baton.reason";
+  /** The rule that rejected a record (only for rule:&lt;name&gt; reasons). */
+  public static final String RULE = "baton.rule";
+  /** The error message of a rejection. */
+  public static final String ERROR = "baton.error";
+  /** Topic the rejected record was read from. */
+  public static final String SOURCE_TOPIC = "baton.source.topic";
+  /** Partition the rejected record was read from. */
+  public static final String SOURCE_PARTITION = "baton.source.partition";
+  /** Offset of the rejected record. */
+  public static final String SOURCE_OFFSET = "baton.source.offset";
+  /** When the record was rejected, ISO-8601 UTC (e.g. 2026-01-31T12:00:00.123Z). */
+  public static final String TIME = "baton.time";
+
+  private BatonHeaders() {}
+
+  /** The value of the last header named {@code key}, as UTF-8 text. */
+  public static Optional<String> last(List<Header> headers, String key) {
+    for (int i = headers.size() - 1; i >= 0; i--) {
+      if (headers.get(i).key().equals(key)) {
+        return Optional.ofNullable(headers.get(i).valueAsString());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,131 @@
+package io.baton.connectors;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * Builds the Kafka source a stage reads its input topics with.
+ *
+ * <p>Reads {@link KafkaRecord}s (raw bytes) with {@code isolation.level=read_committed}, so only committed
+ * handoffs are seen. Starts from the group's committed offsets, else from the earliest offset; offsets
+ * are committed to Kafka on checkpoints. {@link Builder#bounded()} stops at the end offsets found when the
+ * job starts (for Flink BATCH runs over what is there now).
+ *
+ * <pre>{@code
+ * KafkaSource<KafkaRecord> source = HandoffSource.builder()
+ *     .bootstrapServers("127.0.0.1:9092")
+ *     .topics("sensors.readings")
+ *     .groupId("sensor-story.readings")
+ *     .build();
+ * DataStream<KafkaRecord> in = env.fromSource(source, WatermarkStrategy.noWatermarks(), "handoff ← sensors.readings");
+ * }</pre>
+ */
+public final class HandoffSource {
+  /** The isolation level every handoff consumer uses. */
+  public static final String READ_COMMITTED = "read_committed";
+
+  private HandoffSource() {}
+
+  /** A builder with defaults: unbounded, read_committed, committed offsets else earliest. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the source's settings; {@link #build()} checks them all at once. */
+  public static final class Builder {
+    private String bootstrapServers;
+    private final List<String> topics = new ArrayList<>();
+    private String groupId;
+    private boolean bounded;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092} (required). */
+    public Builder bootstrapServers(String servers) {
+      this.bootstrapServers = servers;
+      return this;
+    }
+
+    /** Topics to read (at least one). */
+    public Builder topics(String... names) {
+      topics.addAll(Arrays.asList(names));
+      return this;
+    }
+
+    /** Topics to read (at least one). */
+    public Builder topics(List<String> names) {
+      topics.addAll(names);
+      return this;
+    }
+
+    /** Consumer group whose committed offsets the source starts from (required). */
+    public Builder groupId(String groupId) {
+      this.groupId = groupId;
+      return this;
+    }
+
+    /** Stop at the end offsets found at start (Flink BATCH mode); default is unbounded. */
+    public Builder bounded() {
+      this.bounded = true;
+      return this;
+    }
+
+    /** Any other consumer or source property (security settings, {@code client.id.prefix}, ...). */
+    public Builder property(String key, String value) {
+      properties.put(key, value);
+      return this;
+    }
+
+    /** The source; fails naming every missing setting. */
+    public KafkaSource<KafkaRecord> build() {
+      List<String> problems = new ArrayList<>();
+      if (bootstrapServers == null || bootstrapServers.isBlank()) {
+        problems.add("call bootstrapServers(servers)");
+      }
+      if (topics.isEmpty()) {
+        problems.add("call topics(names...) with at least one topic");
+      }
+      topics.stream().filter(t -> t == null || t.isBlank()).findFirst()
+          .ifPresent(t -> problems.add("topic names must not be blank, got '" + t + "'"));
+      if (groupId == null || groupId.isBlank()) {
+        problems.add("call groupId(id)");
+      }
+      String isolation = properties.get("isolation.level");
+      if (isolation != null && !isolation.equals(READ_COMMITTED)) {
+        problems.add("isolation.level must stay read_committed for handoffs, got '" + isolation + "'");
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("HandoffSource is incomplete: " + String.join("; ", problems));
+      }
+      Properties props = new Properties();
+      props.putAll(properties);
+      KafkaSourceBuilder<KafkaRecord> builder = KafkaSource.<KafkaRecord>builder()
+          .setBootstrapServers(bootstrapServers)
+          .setTopics(topics)
+          .setGroupId(groupId)
+          .setDeserializer(new HandoffDeserializer())
+          .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+          .setProperties(props)
+          .setProperty("isolation.level", READ_COMMITTED);
+      if (bounded) {
+        builder.setBounded(OffsetsInitializer.latest());
+      }
+      return builder.build();
+    }
+
+    /** The expression that configures this source. */
+    @Override
+    public String toString() {
+      return "HandoffSource.builder().topics(" + topics + ").groupId(" + groupId + ")" + (bounded ? ".bounded()" : "");
+    }
+  }
+}

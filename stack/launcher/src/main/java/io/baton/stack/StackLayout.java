@@ -1,0 +1,85 @@
+package io.baton.stack;
+
+import java.nio.file.Path;
+
+/**
+ * Where the local stack keeps its state, under one home folder (default {@code <repo>/.baton}).
+ *
+ * <pre>{@code
+ * kafka/           server.properties, log4j2.properties, data/
+ * registry/        db.mv.db (H2 file: schemas survive down/up)
+ * flink/conf/      config.yaml, log4j-console.properties
+ * flink/checkpoints/
+ * logs/<component>.log
+ * run/<component>.pid, run/stack.properties
+ * }</pre>
+ */
+public final class StackLayout {
+  private final Path home;
+
+  private StackLayout(Path home) {
+    this.home = home;
+  }
+
+  public static StackLayout at(Path home) {
+    return new StackLayout(home.toAbsolutePath().normalize());
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Path kafkaDir() {
+    return home.resolve("kafka");
+  }
+
+  public Path kafkaData() {
+    return kafkaDir().resolve("data");
+  }
+
+  public Path registryDir() {
+    return home.resolve("registry");
+  }
+
+  public Path flinkDir() {
+    return home.resolve("flink");
+  }
+
+  public Path flinkConf() {
+    return flinkDir().resolve("conf");
+  }
+
+  public Path checkpoints() {
+    return flinkDir().resolve("checkpoints");
+  }
+
+  public Path uploadedJars() {
+    return flinkDir().resolve("jars");
+  }
+
+  public Path logsDir() {
+    return home.resolve("logs");
+  }
+
+  public Path runDir() {
+    return home.resolve("run");
+  }
+
+  public Path logFile(Component c) {
+    return logsDir().resolve(c.id() + ".log");
+  }
+
+  public Path pidFile(Component c) {
+    return runDir().resolve(c.id() + ".pid");
+  }
+
+  /** Ports and endpoints of the running stack, for {@code status} and other commands. */
+  public Path stackFile() {
+    return runDir().resolve("stack.properties");
+  }
+
+  @Override
+  public String toString() {
+    return "StackLayout.at(" + home + ")";
+  }
+}

@@ -1,0 +1,89 @@
+package io.baton.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class FlinkSessionClusterTest {
+  private final StackConfig config = StackConfig.builder()
+      .repo(Path.of("/repo")).home(Path.of("/state")).ports(Ports.of(19092, 19093, 18085, 18081, 16123)).build();
+  private final FlinkSessionCluster flink = new FlinkSessionCluster(config);
+  private final FlinkMemoryParams memory = FlinkMemoryParams.parse(
+      "BASH_JAVA_UTILS_EXEC_RESULT:-Xmx100 -Xms100\nBASH_JAVA_UTILS_EXEC_RESULT:-D a.b=1b -D c=2b\n");
+
+  @Test
+  void configYamlIsNestedAndBindsEverythingToLoopback() {
+    String yaml = FlinkSessionCluster.configYaml(config);
+    assertThat(yaml).contains("""
+        jobmanager:
+          rpc:
+            address: '127.0.0.1'
+            port: 16123
+          bind-host: '127.0.0.1'
+          memory:
+            process:
+              size: '1024m'
+        taskmanager:
+          bind-host: '127.0.0.1'
+          host: '127.0.0.1'
+          numberOfTaskSlots: 8
+          memory:
+            process:
+              size: '1728m'
+        rest:
+          address: '127.0.0.1'
+          bind-address: '127.0.0.1'
+          port: 18081
+        """);
+  }
+
+  @Test
+  void checkpointsLiveUnderTheStateFolder() {
+    assertThat(FlinkSessionCluster.configYaml(config)).contains("""
+        execution:
+          checkpointing:
+            dir: 'file:///state/flink/checkpoints'
+            num-retained: 3
+        cluster:
+          registration:
+            error-delay: '1 s'
+        """);
+  }
+
+  @Test
+  void taskSlotsFollowTheConfig() {
+    StackConfig two = StackConfig.builder().repo(Path.of("/repo")).taskSlots(2).build();
+    assertThat(FlinkSessionCluster.configYaml(two)).contains("  numberOfTaskSlots: 2\n");
+  }
+
+  @Test
+  void taskManagerCommandHasHeapFlagsOpensMarkerAndDynamicArgs() {
+    JavaCommand cmd = flink.serverCommand(Component.TASKMANAGER, FlinkSessionCluster.TASKMANAGER_MAIN, memory);
+    assertThat(cmd.toList()).containsSubsequence("-Xmx100", "-Xms100", "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "-Dbaton.component=taskmanager", "-Dbaton.home=/state", "-Dlog.file=/state/logs/taskmanager.log",
+        "-Dlog4j.configurationFile=/state/flink/conf/log4j-console.properties",
+        "-cp", "/repo/stack/flink-runtime/target/lib/*",
+        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", "/state/flink/conf",
+        "-D", "a.b=1b", "-D", "c=2b");
+    assertThat(cmd.toList()).containsAll(FlinkJvmOptions.OPENS);
+  }
+
+  @Test
+  void jobManagerRunsTheStandaloneSessionEntrypoint() {
+    JavaCommand cmd = flink.serverCommand(Component.JOBMANAGER, FlinkSessionCluster.JOBMANAGER_MAIN, memory);
+    assertThat(cmd.toList()).contains("-Dbaton.component=jobmanager",
+        "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
+  }
+
+  @Test
+  void memoryCommandAsksBashJavaUtilsForTheConfigDir() {
+    assertThat(flink.memoryCommand("GET_TM_RESOURCE_PARAMS").toList()).endsWith(
+        "org.apache.flink.runtime.util.bash.BashJavaUtils", "GET_TM_RESOURCE_PARAMS", "--configDir", "/state/flink/conf");
+  }
+
+  @Test
+  void webUrlUsesTheRestPort() {
+    assertThat(FlinkSessionCluster.webUrl(config.ports())).isEqualTo("http://127.0.0.1:18081");
+  }
+}

@@ -1,0 +1,29 @@
+package io.baton.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class JavaCommandTest {
+  @Test
+  void optionsThenPropertiesThenClasspathMainAndArgs() {
+    JavaCommand cmd = JavaCommand.mainClass("a.Main").java(Path.of("/jdk/bin/java")).classpath("/lib/*")
+        .systemProperty("b", "2").jvmOption("-Xmx1m").systemProperty("a", "1").arg("x").arg("y").build();
+    assertThat(cmd).hasToString("/jdk/bin/java -Xmx1m -Db=2 -Da=1 -cp /lib/* a.Main x y");
+  }
+
+  @Test
+  void jarFormUsesDashJar() {
+    JavaCommand cmd = JavaCommand.jar(Path.of("/r/app.jar")).java(Path.of("java")).systemProperty("p", "v").build();
+    assertThat(cmd.toList()).containsExactly("java", "-Dp=v", "-jar", "/r/app.jar");
+  }
+
+  @Test
+  void mainClassWithoutClasspathIsRefused() {
+    assertThatThrownBy(() -> JavaCommand.mainClass("a.Main").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("invalid JavaCommand: classpath(String) was not called for main class a.Main");
+  }
+}

@@ -1,0 +1,55 @@
+package io.baton.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackTest {
+  @TempDir
+  Path home;
+
+  private LocalStack stack(Ports ports) {
+    return new LocalStack(StackConfig.builder().repo(home.resolve("no-repo")).home(home).ports(ports).build());
+  }
+
+  @Test
+  void aTakenPortStopsUpBeforeAnythingStarts() throws Exception {
+    Ports ports = Ports.freeEphemeral();
+    try (ServerSocket taken = new ServerSocket(ports.registry(), 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> stack(ports).up(StartListener.SILENT))
+          .isInstanceOf(StackException.class)
+          .hasMessage("cannot start the stack: port " + ports.registry() + " (registry) is already in use; nothing was started");
+    }
+    assertThat(home.resolve("run")).doesNotExist();
+  }
+
+  @Test
+  void missingRuntimesSayHowToBuildThem() {
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral()).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessageStartingWith("the local stack is not built (missing " + home.resolve("no-repo/stack/kafka-runtime/target/lib"))
+        .hasMessageEndingWith("); run 'mvn -B -DskipTests install' in " + home.resolve("no-repo"));
+  }
+
+  @Test
+  void downWithNothingRunningStopsNothing() throws Exception {
+    assertThat(stack(Ports.defaults()).down()).isEmpty();
+  }
+
+  @Test
+  void stalePidFilesAreNotRunningAndDownRemovesThem() throws Exception {
+    Files.createDirectories(home.resolve("run"));
+    Files.writeString(home.resolve("run/kafka.pid"), ProcessHandle.current().pid() + "\n");
+    LocalStack stack = stack(Ports.defaults());
+    assertThat(stack.status()).allMatch(s -> !s.isUp());
+    assertThat(stack.down()).isEmpty();
+    assertThat(home.resolve("run/kafka.pid")).doesNotExist();
+    assertThat(ProcessHandle.current().isAlive()).isTrue();
+  }
+}

@@ -1,0 +1,46 @@
+package io.baton.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackStateTest {
+  @TempDir
+  Path home;
+
+  @Test
+  void aLivePidWithoutOurMarkerDoesNotCountAsRunning() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    state.recordPid(Component.KAFKA, ProcessHandle.current().pid());
+    assertThat(state.recordedPid(Component.KAFKA)).contains(ProcessHandle.current().pid());
+    assertThat(state.running(Component.KAFKA)).isEmpty();
+  }
+
+  @Test
+  void forgetRemovesThePidFile() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    state.recordPid(Component.REGISTRY, 1);
+    state.forget(Component.REGISTRY);
+    assertThat(home.resolve("run/registry.pid")).doesNotExist();
+  }
+
+  @Test
+  void recordedPortsComeBack() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    Ports ports = Ports.of(1, 2, 3, 4, 5);
+    state.recordPorts(ports);
+    assertThat(state.recordedPorts()).contains(ports);
+    assertThat(Files.readString(home.resolve("run/stack.properties")))
+        .contains("registry.url=http\\://127.0.0.1\\:3/apis/ccompat/v7");
+  }
+
+  @Test
+  void aDamagedStackFileIsIgnored() throws Exception {
+    Files.createDirectories(home.resolve("run"));
+    Files.writeString(home.resolve("run/stack.properties"), "kafka.port=x\n");
+    assertThat(new StackState(StackLayout.at(home)).recordedPorts()).isEmpty();
+  }
+}
