@@ -9,14 +9,15 @@ import picocli.CommandLine.Spec;
  * The root {@code baton} command; each subcommand is its own class. Add new ones to {@code subcommands}.
  *
  * <pre>{@code
- * baton up | down | status | logs <component>
+ * baton up | down | status | logs <component> | plan <pipeline> | run <pipeline> | stop <pipeline>
  * }</pre>
  */
 @Command(name = "baton",
     mixinStandardHelpOptions = true,
     version = "baton 0.1.0-SNAPSHOT",
     description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
-    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class})
+    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
+        PlanCommand.class, RunCommand.class, StopCommand.class})
 public final class BatonCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-    if (e instanceof StackException) {
+    if (e instanceof StackException || e instanceof CliException
+        || e instanceof io.baton.api.PipelineDefinitionException) {
       cl.getErr().println("baton: " + e.getMessage());
     } else {
       cl.getErr().println("baton: unexpected error: " + e);

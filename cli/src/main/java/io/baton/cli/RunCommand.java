@@ -1,0 +1,82 @@
+package io.baton.cli;
+
+import io.baton.flink.deploy.DeployRefusedException;
+import io.baton.flink.deploy.Deployer;
+import io.baton.flink.deploy.FlinkRest;
+import io.baton.flink.plan.Plan;
+import io.baton.flink.plan.Planner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code baton run <pipeline>}: on the local stack, check the plan, create topics, register
+ * schemas, upload the job jar once and start one Flink job per stage ({@code <pipeline>/<stage>}).
+ *
+ * <pre>{@code
+ * baton run sensor-story
+ * baton run sensor-story --bounded     # over what the inputs hold now, then finish
+ * }</pre>
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline on the local stack.")
+final class RunCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  StackOptions stack;
+
+  @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
+  String pipeline;
+
+  @Option(names = "--bounded", description = "Read the inputs up to their current end (Flink BATCH mode), stage group after group, then finish.")
+  boolean bounded;
+
+  @Option(names = "--jar", paramLabel = "<file>", description = "Job jar holding the pipeline (default: the examples).")
+  Path jar;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Cluster cluster = Cluster.running(stack);
+    try (JobJar jobJar = JobJar.open(jar)) {
+      Plan plan = Planner.plan(jobJar.definition(pipeline));
+      refuseIfRunning(new FlinkRest(cluster.target().flinkRestUrl()), plan);
+      Map<String, String> jobs = run(cluster, plan, jobJar.path(), bounded, line -> {
+        out.println(line);
+        out.flush();
+      });
+      out.println((bounded ? "Finished " : "Running ") + jobs.size() + " jobs of " + plan.pipeline() + "; watch them at "
+          + cluster.target().flinkRestUrl());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Deploys a plan; a refused plan becomes one clear message listing every problem. */
+  static Map<String, String> run(Cluster cluster, Plan plan, Path jar, boolean bounded,
+      java.util.function.Consumer<String> progress) throws Exception {
+    try {
+      return new Deployer(cluster.target(), progress).deploy(plan, jar, bounded);
+    } catch (DeployRefusedException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+  }
+
+  /** Two runs of one pipeline would fight over its consumer groups and transactional ids. */
+  static void refuseIfRunning(FlinkRest flink, Plan plan) throws java.io.IOException {
+    List<String> running = StopCommand.runningJobs(flink, plan.pipeline()).stream().map(FlinkRest.Job::name).toList();
+    if (!running.isEmpty()) {
+      throw new CliException("pipeline " + plan.pipeline() + " already runs (" + String.join(", ", running)
+          + "); stop it first with: ./baton stop " + plan.pipeline());
+    }
+  }
+}
