@@ -50,6 +50,14 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws StackException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     LocalStack local = new LocalStack(stack.config(ports()));
+    bringUp(local, out);
+    out.println("Stop it with: baton down");
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Starts the stack (or finds it up), printing a line per server and then where to reach it. */
+  static UpResult bringUp(LocalStack local, PrintWriter out) throws StackException, InterruptedException {
     UpResult result = local.up((component, elapsed, endpoint) -> {
       out.printf(Locale.ROOT, "%-12s ready after %6s  %s%n", component.id(), seconds(elapsed), endpoint);
       out.flush();
@@ -60,9 +68,8 @@ final class UpCommand implements Callable<Integer> {
       out.println("Baton stack is up after " + seconds(result.elapsed()) + " (state: " + local.layout().home() + ")");
     }
     printEndpoints(out, result.endpoints());
-    out.println("Stop it with: baton down");
     out.flush();
-    return ExitCodes.OK;
+    return result;
   }
 
   private Ports ports() {

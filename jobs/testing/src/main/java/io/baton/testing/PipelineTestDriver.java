@@ -3,6 +3,7 @@ package io.baton.testing;
 import io.baton.api.PipelineDefinition;
 import io.baton.api.PipelineGraph;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.Target;
 import io.baton.flink.job.StageSettings;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificData;
@@ -29,14 +29,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -230,27 +225,8 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Reads a topic from the start to its last committed offset (read_committed). */
   private List<KafkaRecord> readCommitted(String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "baton-test-reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-             new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<KafkaRecord> records = new ArrayList<>();
-      Instant deadline = Instant.now().plusSeconds(30);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          records.add(KafkaRecord.from(r));
-        }
-      }
-      return records;
+    try (TopicReader reader = new TopicReader(bootstrapServers())) {
+      return reader.readCommitted(topic);
     }
   }
 

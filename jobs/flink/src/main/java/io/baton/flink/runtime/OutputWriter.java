@@ -1,16 +1,14 @@
 package io.baton.flink.runtime;
 
-import io.baton.connectors.BatonHeaders;
-import io.baton.connectors.Header;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.OutRecord;
+import io.baton.connectors.Provenance;
 import io.baton.schemas.RegistryConfig;
 import io.baton.schemas.SchemaRegistry;
 import io.baton.schemas.WireEncoder;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -25,7 +23,6 @@ public final class OutputWriter implements Serializable {
   private final StageInfo stage;
   private final RegistryConfig registry;
   private transient WireEncoder<SpecificRecord> encoder;
-  private transient List<Header> stageHeaders;
 
   public OutputWriter(StageInfo stage, RegistryConfig registry) {
     this.stage = stage;
@@ -41,23 +38,19 @@ public final class OutputWriter implements Serializable {
       id = client.register(stage.outputSubject(), SpecificData.get().getSchema(type));
     }
     encoder = WireEncoder.forSpecific(type, id);
-    stageHeaders = List.of(Header.ofString(BatonHeaders.PIPELINE, stage.pipeline()),
-        Header.ofString(BatonHeaders.STAGE, stage.stage()),
-        Header.ofString(BatonHeaders.STAGE_VERSION, stage.version()));
   }
 
   /** One output record made from {@code inputs}, keyed by {@code key} ({@code ""}: no key). */
   public OutRecord write(Object record, String key, long timestamp, Collection<Envelope> inputs) {
     InputOffsets.Builder offsets = InputOffsets.builder();
     for (Envelope e : inputs) {
-      offsets.add(e.record.topic(), e.record.partition(), e.record.offset());
+      offsets.add(e.record);
     }
     return OutRecord.builder()
         .key(key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8))
         .value(encoder.encode((SpecificRecord) record))
         .timestamp(timestamp)
-        .headers(stageHeaders)
-        .header(Header.ofString(BatonHeaders.INPUTS, offsets.build().encode()))
+        .headers(Provenance.of(stage.pipeline(), stage.stage(), stage.version(), offsets.build()).toHeaders())
         .build();
   }
 }

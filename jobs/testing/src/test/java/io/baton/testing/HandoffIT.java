@@ -1,0 +1,122 @@
+package io.baton.testing;
+
+import static io.baton.testing.Sensors.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.baton.api.Pipeline;
+import io.baton.api.PipelineDefinition;
+import io.baton.api.Stage;
+import io.baton.api.Topic;
+import io.baton.api.batch.Batch;
+import io.baton.api.fn.Fn;
+import io.baton.connectors.BatonHeaders;
+import io.baton.connectors.InputOffsets;
+import io.baton.connectors.KafkaRecord;
+import io.baton.schemas.sensor.Reading;
+import io.baton.schemas.sensor.Summary;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stages hand off through Kafka: independent stages run as concurrent jobs, a dependent stage reads its
+ * upstream's topic, and every output names the exact records it came from.
+ */
+class HandoffIT {
+  private static final Duration WAIT = Duration.ofMinutes(1);
+  private static final String P = "handoff";
+
+  /** readings → hot and cold (independent, both read readings) ; hot → pairs (dependent). */
+  static final class Fork implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named(P);
+      Stage<Reading> readings = p.source("readings", Topic.of(P + ".in", Reading.class));
+      Stage<Reading> hot = p.stage("hot", readings, Batch.each(), Fn.filter((Reading r) -> r.getCelsius() > 20));
+      p.stage("cold", readings, Batch.each(), Fn.filter((Reading r) -> r.getCelsius() <= 20));
+      p.stage("pairs", hot, Batch.count(2).keyedBy(Reading::getSensorId), Sensors::summarize).version("7");
+      return p;
+    }
+  }
+
+  @Test
+  void independentStagesRunAtOnceAndEveryOutputNamesItsInputs() throws Exception {
+    PipelineTestDriver driver = PipelineTestDriver.shared();
+    long t0 = System.currentTimeMillis();
+    double[] celsius = {25, 10, 30, 5, 21, 22};
+    String[] sensors = {"a", "b", "a", "b", "a", "a"};
+    try (RunningPipeline run = driver.start(new Fork())) {
+      // Both independent stages are running jobs at the same moment.
+      await().atMost(WAIT).until(() -> run.status("hot") == JobStatus.RUNNING && run.status("cold") == JobStatus.RUNNING);
+      for (int i = 0; i < celsius.length; i++) {
+        driver.pipe(P + ".in", reading(sensors[i], celsius[i], t0 + i), t0 + i);
+      }
+      List<Reading> hot = driver.read(P + ".hot", Reading.class, 4, WAIT);
+      List<Reading> cold = driver.read(P + ".cold", Reading.class, 2, WAIT);
+      assertThat(hot).extracting(Reading::getCelsius).containsExactly(25.0, 30.0, 21.0, 22.0);
+      assertThat(cold).extracting(Reading::getCelsius).containsExactly(10.0, 5.0);
+      assertThat(run.status("hot")).isEqualTo(JobStatus.RUNNING);
+      assertThat(run.status("cold")).isEqualTo(JobStatus.RUNNING);
+      assertThat(run.jobs().get("hot").getJobID()).isNotEqualTo(run.jobs().get("cold").getJobID());
+
+      List<Summary> pairs = driver.read(P + ".pairs", Summary.class, 2, WAIT);
+      assertThat(Sensors.digest(pairs)).containsExactly("a:2:43@" + (t0 + 4), "a:2:55@" + t0);
+
+      // Walk every output back: pairs → hot → readings → the outside topic.
+      Map<Long, KafkaRecord> in = byOffset(driver.readAllRaw(P + ".in"));
+      Map<Long, KafkaRecord> readings = byOffset(driver.readAllRaw(P + ".readings"));
+      Map<Long, KafkaRecord> hotRaw = byOffset(driver.readAllRaw(P + ".hot"));
+      assertThat(in).hasSize(6);
+      assertThat(readings).hasSize(6);
+
+      for (KafkaRecord r : readings.values()) {
+        long[] from = assertProvenance(r, "readings", "1", P + ".in");
+        assertThat(from).hasSize(1);
+        // The source hands on the accepted bytes' record unchanged, under its own topic's schema.
+        assertThat(decode(driver, r)).isEqualTo(decode(driver, in.get(from[0])));
+      }
+      for (KafkaRecord r : hotRaw.values()) {
+        long[] from = assertProvenance(r, "hot", "1", P + ".readings");
+        assertThat(from).hasSize(1);
+        assertThat(readings).containsKey(from[0]);
+        assertThat(decode(driver, r)).isEqualTo(decode(driver, readings.get(from[0])));
+      }
+      List<KafkaRecord> pairsRaw = driver.readAllRaw(P + ".pairs");
+      assertThat(pairsRaw).hasSize(2);
+      for (int i = 0; i < pairsRaw.size(); i++) {
+        long[] from = assertProvenance(pairsRaw.get(i), "pairs", "7", P + ".hot");
+        // The inputs are exactly the two hot records the summary counted: same count, same sum.
+        assertThat(from).hasSize(2);
+        List<Reading> batch = Arrays.stream(from).mapToObj(o -> decode(driver, hotRaw.get(o))).toList();
+        assertThat(batch.stream().mapToDouble(Reading::getCelsius).sum()).isEqualTo(pairs.get(i).getMeanCelsius());
+        assertThat(batch).extracting(Reading::getSensorId).containsOnly("a");
+      }
+    }
+  }
+
+  /** Checks the four provenance headers and returns the offsets of partition 0 of {@code upstream} it names. */
+  private static long[] assertProvenance(KafkaRecord r, String stage, String version, String upstream) {
+    assertThat(r.lastHeader(BatonHeaders.PIPELINE)).contains(P);
+    assertThat(r.lastHeader(BatonHeaders.STAGE)).contains(stage);
+    assertThat(r.lastHeader(BatonHeaders.STAGE_VERSION)).contains(version);
+    InputOffsets inputs = InputOffsets.decode(r.lastHeader(BatonHeaders.INPUTS).orElseThrow());
+    assertThat(inputs.isExact()).isTrue();
+    assertThat(inputs.partitions()).extracting(tp -> tp.topic() + ":" + tp.partition()).containsExactly(upstream + ":0");
+    return inputs.offsets(upstream, 0);
+  }
+
+  private static Map<Long, KafkaRecord> byOffset(List<KafkaRecord> records) {
+    return records.stream().collect(Collectors.toMap(KafkaRecord::offset, Function.identity(), (a, b) -> a,
+        java.util.TreeMap::new));
+  }
+
+  private static Reading decode(PipelineTestDriver driver, KafkaRecord r) {
+    return Decoding.one(driver, r, Reading.class);
+  }
+}
