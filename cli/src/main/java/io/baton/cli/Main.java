@@ -28,6 +28,18 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setParameterExceptionHandler(Main::usageError);
     return cl;
+  }
+
+  /** A wrong command line: what is wrong, a suggestion where picocli has one, the usage, exit 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    cl.usage(err);
+    err.flush();
+    return ExitCodes.USAGE;
   }
 }

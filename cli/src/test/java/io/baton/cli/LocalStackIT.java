@@ -3,7 +3,6 @@ package io.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.stack.Component;
 import io.baton.stack.ComponentStatus;
 import io.baton.stack.LocalStack;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -92,18 +90,34 @@ class LocalStackIT {
     createTopics(endpoints, "it.in", "it.out");
     assertThat(registerSchema(endpoints)).isEqualTo(200);
 
-    FlinkRest flink = new FlinkRest(endpoints.flinkWebUrl());
+    io.baton.flink.deploy.FlinkRest flink = new io.baton.flink.deploy.FlinkRest(endpoints.flinkWebUrl());
     Path jar = RepoRoot.locate().resolve("jobs/examples/target/baton-examples.jar");
     assertThat(jar).as("the example job jar (built by jobs/examples before cli)").exists();
-    String jobId = flink.run(flink.upload(jar), "io.baton.examples.copy.TopicCopyJob",
+    String jobId = flink.run(flink.uploadJar(jar), "io.baton.examples.copy.TopicCopyJob",
         List.of("--bootstrap", endpoints.kafkaBootstrapServers(), "--from", "it.in", "--to", "it.out"));
 
     produce(endpoints, "it.in", 20);
     assertThat(consume(endpoints, "it.out", 20)).containsExactlyInAnyOrderElementsOf(values(20));
-    JsonNode job = StreamSupport.stream(flink.jobs().spliterator(), false)
-        .filter(j -> j.path("jid").asText().equals(jobId)).findFirst().orElseThrow();
-    assertThat(job.path("name").asText()).isEqualTo("baton/topic-copy");
-    assertThat(job.path("state").asText()).isEqualTo("RUNNING");
+    var job = flink.jobs().stream().filter(j -> j.id().equals(jobId)).findFirst().orElseThrow();
+    assertThat(job.name()).isEqualTo("baton/topic-copy");
+    assertThat(job.state()).isEqualTo("RUNNING");
+
+    // The README's main command on this stack: the story balances and shows every kind of rejection.
+    CliRun demo = baton("demo");
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    assertThat(demo.out())
+        .contains("All 3 jobs are RUNNING")
+        .contains("readings    in   372  →  out   364   dead letters   8  "
+            + "(malformed 3, rule:celsius in physical range 4, schema 1)")
+        .contains("per-minute  in   364  →  out    60   dead letters   3  (late 3)")
+        .contains("alerts      in    60  →  out    20   dead letters   0")
+        .contains("per-minute batched 360 readings into 60 one-minute summaries")
+        .contains("Watch the jobs in the Flink web UI: " + endpoints.flinkWebUrl());
+    assertThat(flink.jobs()).filteredOn(j -> j.name().startsWith("sensor-story/"))
+        .extracting(j -> j.state()).containsOnly("RUNNING").hasSize(3);
+    CliRun stop = CliRun.of("stop", "sensor-story", "--home", home.toString());
+    assertThat(stop.out()).contains("Cancelled sensor-story/readings", "Cancelled sensor-story/per-minute",
+        "Cancelled sensor-story/alerts");
 
     CliRun status = baton("status");
     assertThat(status.out()).contains("Baton stack is up");
