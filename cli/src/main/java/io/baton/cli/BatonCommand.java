@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     version = "baton 0.1.0-SNAPSHOT",
     description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
-        PlanCommand.class, RunCommand.class, StopCommand.class, DemoCommand.class})
+        PlanCommand.class, RunCommand.class, StopCommand.class, DemoCommand.class, DeadLettersCommand.class, ReplayCommand.class})
 public final class BatonCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -142,9 +142,13 @@ public final class SchemaRegistry implements AutoCloseable {
     }
   }
 
-  /** The level {@code subject} is held to: its own, else the global one. */
+  /**
+   * The level {@code subject} is held to: its own, else the global one. Apicurio answers NONE for a
+   * subject without a rule of its own while enforcing the global level, so NONE defers to the global level.
+   */
   public CompatibilityLevel compatibility(String subject) {
-    return subjectCompatibility(subject).orElseGet(this::globalCompatibility);
+    return subjectCompatibility(subject).filter(level -> level != CompatibilityLevel.NONE)
+        .orElseGet(this::globalCompatibility);
   }
 
   /** Sets the level of {@code subject}. */

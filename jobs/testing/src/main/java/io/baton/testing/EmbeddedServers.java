@@ -14,11 +14,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Real servers for tests, on free ports under a temporary folder: a Kafka broker (KRaft) and an
@@ -27,6 +34,8 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  */
 final class EmbeddedServers implements AutoCloseable {
   private final List<ManagedProcess> processes = new ArrayList<>();
+  private RegistryServer registryServer;
+  private ManagedProcess registryProcess;
   private final StackEndpoints endpoints;
   private final MiniCluster flink;
   private final Path home;
@@ -44,7 +53,8 @@ final class EmbeddedServers implements AutoCloseable {
     EmbeddedServers servers = new EmbeddedServers(StackEndpoints.of(config.ports()), miniCluster(taskSlots), home);
     try {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-      List<LocalServer> toStart = List.of(new KafkaServer(config), new RegistryServer(config));
+      servers.registryServer = new RegistryServer(config);
+      List<LocalServer> toStart = List.of(new KafkaServer(config), servers.registryServer);
       List<ManagedProcess> started = new ArrayList<>();
       for (LocalServer server : toStart) {
         ManagedProcess p = server.start();
@@ -54,11 +64,26 @@ final class EmbeddedServers implements AutoCloseable {
       for (int i = 0; i < toStart.size(); i++) {
         toStart.get(i).awaitReady(started.get(i), deadline);
       }
+      servers.registryProcess = started.get(1);
+      keepRecordsOfAnyAge(servers.endpoints.kafkaBootstrapServers());
       servers.flink.start();
       return servers;
     } catch (Exception e) {
       servers.close();
       throw e;
+    }
+  }
+
+  /**
+   * Tests stamp records with small times (1970); the broker's 7-day retention would delete them on its
+   * first check, 30 s after start, and every 5 minutes after that.
+   */
+  private static void keepRecordsOfAnyAge(String bootstrapServers) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      ConfigResource cluster = new ConfigResource(ConfigResource.Type.BROKER, ""); // every broker's default
+      AlterConfigOp forever = new AlterConfigOp(new ConfigEntry("log.retention.ms", "-1"), AlterConfigOp.OpType.SET);
+      admin.incrementalAlterConfigs(Map.of(cluster, List.of(forever)))
+          .all().get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -68,8 +93,23 @@ final class EmbeddedServers implements AutoCloseable {
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
     conf.set(RestOptions.BIND_PORT, "0");
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, taskSlots);
+    // Metrics reach the REST API within half a second (the default is 10 s).
+    conf.set(org.apache.flink.configuration.MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, java.time.Duration.ofMillis(500));
     return new MiniCluster(new MiniClusterConfiguration.Builder()
         .setConfiguration(conf).setNumTaskManagers(1).setNumSlotsPerTaskManager(taskSlots).build());
+  }
+
+  /** Stops the registry process (its schemas are kept on disk), to test how stages ride out an outage. */
+  void stopRegistry() throws InterruptedException {
+    registryProcess.stop(Duration.ofSeconds(20));
+    processes.remove(registryProcess);
+  }
+
+  /** Starts the registry again on the same port and waits until it answers. */
+  void startRegistry() throws Exception {
+    registryProcess = registryServer.start();
+    processes.add(registryProcess);
+    registryServer.awaitReady(registryProcess, Instant.now().plus(Duration.ofMinutes(2)));
   }
 
   StackEndpoints endpoints() {

@@ -100,6 +100,16 @@ public final class PipelineTestDriver implements AutoCloseable {
     return servers.flink().getRestAddress().get(10, TimeUnit.SECONDS).toString();
   }
 
+  /** Stops the schema registry (schemas stay on disk) to test an outage; {@link #startRegistry()} ends it. */
+  public void stopRegistry() throws InterruptedException {
+    servers.stopRegistry();
+  }
+
+  /** Starts the schema registry again on its port and waits until it answers. */
+  public void startRegistry() throws Exception {
+    servers.startRegistry();
+  }
+
   /** The registry client this driver uses, e.g. to register an evolved schema. */
   public SchemaRegistry registryClient() {
     return registry;

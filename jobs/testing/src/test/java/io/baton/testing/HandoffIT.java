@@ -13,15 +13,22 @@ import io.baton.api.fn.Fn;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.Provenance;
+import io.baton.schemas.WireEncoder;
 import io.baton.schemas.sensor.Reading;
 import io.baton.schemas.sensor.Summary;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +104,57 @@ class HandoffIT {
         assertThat(batch.stream().mapToDouble(Reading::getCelsius).sum()).isEqualTo(pairs.get(i).getMeanCelsius());
         assertThat(batch).extracting(Reading::getSensorId).containsOnly("a");
       }
+    }
+  }
+
+  /** readings → all, one batch per sensor for the whole bounded input. */
+  static final class Everything implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named("handoff-big");
+      Stage<Reading> readings = p.source("readings", Topic.of("handoff-big.in", Reading.class));
+      p.stage("all", readings, Batch.count(1_000_000).keyedBy(Reading::getSensorId), Sensors::summarize);
+      return p;
+    }
+  }
+
+  @Test
+  void aBatchOfScatteredInputsKeepsItsProvenanceWithinTheHeaderBudget() throws Exception {
+    PipelineTestDriver driver = PipelineTestDriver.shared();
+    int records = 30_000;
+    long t0 = System.currentTimeMillis();
+    int id = driver.registryClient().register("handoff-big.in-value", Reading.getClassSchema());
+    WireEncoder<Reading> encoder = WireEncoder.forSpecific(Reading.class, id);
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, driver.bootstrapServers());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    try (KafkaProducer<byte[], byte[]> producer =
+             new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      // Two sensors taking turns: each one's inputs are every other offset, which no range can summarise.
+      for (int i = 0; i < records; i++) {
+        Reading r = reading(i % 2 == 0 ? "a" : "b", 1, t0 + i);
+        producer.send(new ProducerRecord<>("handoff-big.in", null, t0 + i, null, encoder.encode(r)));
+      }
+    }
+    driver.runBounded(new Everything(), WAIT);
+
+    List<KafkaRecord> out = driver.readAllRaw("handoff-big.all");
+    assertThat(out).hasSize(2);
+    Map<Long, KafkaRecord> handoff = byOffset(driver.readAllRaw("handoff-big.readings"));
+    for (KafkaRecord r : out) {
+      Summary s = Decoding.one(driver, r, Summary.class);
+      assertThat(s.getCount()).isEqualTo(records / 2);
+      String header = r.lastHeader(BatonHeaders.INPUTS).orElseThrow();
+      // Exact offsets would take ~90 000 characters; the header falls back to a span within its budget.
+      assertThat(header.length()).isLessThanOrEqualTo(Provenance.MAX_INPUTS_CHARS);
+      InputOffsets inputs = InputOffsets.decode(header);
+      assertThat(inputs.isExact()).isFalse();
+      assertThat(inputs.partitions()).extracting(tp -> tp.topic() + ":" + tp.partition())
+          .containsExactly("handoff-big.readings:0");
+      // The span still covers every input of the batch.
+      handoff.values().stream()
+          .filter(h -> Decoding.one(driver, h, Reading.class).getSensorId().equals(s.getSensorId()))
+          .forEach(h -> assertThat(inputs.contains("handoff-big.readings", 0, h.offset())).isTrue());
     }
   }
 

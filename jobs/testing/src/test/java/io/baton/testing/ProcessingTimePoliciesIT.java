@@ -35,11 +35,12 @@ class ProcessingTimePoliciesIT {
   void countOrTimeFiresAFullBatchByCountAndTheRestByTime() throws Exception {
     PipelineTestDriver driver = PipelineTestDriver.shared();
     long t0 = System.currentTimeMillis();
+    // Written before the jobs start, so the source hands all five on together, well within 1 s.
+    for (int i = 1; i <= 5; i++) {
+      driver.pipe("count-or-time.in", reading("a", i, t0 + i), t0 + i);
+    }
     try (RunningPipeline run = driver.start(batched("count-or-time",
         Batch.countOrTime(3, Duration.ofSeconds(1)).keyedBy(Reading::getSensorId)))) {
-      for (int i = 1; i <= 5; i++) {
-        driver.pipe("count-or-time.in", reading("a", i, t0 + i), t0 + i);
-      }
       List<Summary> out = driver.read("count-or-time.batches", Summary.class, 2, WAIT);
       // Three by count (readings 1..3), then the two left over once 1 s has passed (4, 5): never 5 at once.
       assertThat(out).extracting(Summary::getCount).containsExactly(3, 2);
@@ -59,11 +60,11 @@ class ProcessingTimePoliciesIT {
     assertThat(sizes).as("every reading encodes to the same size").hasSize(1);
     int size = sizes.get(0);
 
+    for (Reading r : readings) {
+      driver.pipe("bytes-box.in", r, r.getTimestamp());
+    }
     try (RunningPipeline run = driver.start(batched("bytes-box",
         Batch.bytes(3L * size, Duration.ofSeconds(1)).keyedBy(Reading::getSensorId)))) {
-      for (Reading r : readings) {
-        driver.pipe("bytes-box.in", r, r.getTimestamp());
-      }
       List<Summary> out = driver.read("bytes-box.batches", Summary.class, 2, WAIT);
       assertThat(out).extracting(Summary::getCount).containsExactly(3, 2);
       assertThat(Sensors.digest(out)).containsExactly("a:2:9@" + (t0 + 4), "a:3:6@" + (t0 + 1));

@@ -1,6 +1,7 @@
 package io.baton.flink.accept;
 
 import io.baton.api.accept.Accept;
+import io.baton.api.accept.RateLimit;
 import io.baton.api.accept.Rule;
 import io.baton.api.fn.TimestampFunction;
 import io.baton.connectors.DeadLetter;
@@ -22,7 +23,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * The accept step of a stage, in order: the value must decode ({@code malformed}) with a known
  * writer schema that resolves to the reader's ({@code schema}); then the size limit
- * ({@code too-large}) and the named rules ({@code rule:<name>}). Every rejection goes to the
+ * ({@code too-large}) and the named rules ({@code rule:<name>}); a per-key rate limit comes after,
+ * in {@link ThrottleStep}. Every rejection goes to the
  * {@link #REJECTED} side output with its reason; nothing is dropped. A registry that cannot be
  * reached is not a reason: the exception fails the job, which restarts from its checkpoint.
  */
@@ -87,8 +89,12 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
     }
     long time = timestamp != null ? timestamp.timestamp(record)
         : in.timestamp() != KafkaRecord.NO_TIMESTAMP ? in.timestamp() : ctx.timerService().currentProcessingTime();
+    Envelope envelope = new Envelope(side, keys.text(side, record), time, in);
+    if (accept.rateLimit().isPresent()) {
+      envelope.rateKey = String.valueOf(((RateLimit) accept.rateLimit().get()).key().key(record));
+    }
     accepted.inc();
-    out.collect(new Envelope(side, keys.text(side, record), time, in));
+    out.collect(envelope);
   }
 
   /** Why the rule refused the record, or null when it holds; a rule that throws refuses. */

@@ -9,6 +9,7 @@ import io.baton.connectors.HandoffSource;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.OutRecord;
 import io.baton.flink.accept.AcceptStep;
+import io.baton.flink.accept.ThrottleStep;
 import io.baton.flink.runtime.Envelope;
 import io.baton.flink.runtime.InputReaders;
 import io.baton.flink.runtime.Keys;
@@ -20,6 +21,7 @@ import io.baton.flink.translate.Translated;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -57,11 +59,19 @@ public final class StageTopology {
         .uid("accept");
 
     DeadLetter deadLetter = DeadLetter.forStage(pipeline, spec.name());
+    DataStream<Envelope> admitted = spec.accept().rateLimit().isEmpty() ? accepted : accepted
+        .keyBy(e -> e.rateKey, Types.STRING)
+        .process(new ThrottleStep(spec.accept().rateLimit().get(), spec.eventTime().isPresent(), deadLetter),
+            TypeInformation.of(Envelope.class))
+        .name("rate limit " + spec.accept().rateLimit().get()).uid("throttle");
     StageFunction<?, ?> fn = spec.function().orElse(Fn.map(record -> record));
-    Translated translated = spec.batch().match(new BatchTranslator(accepted, readers, keys, new UserFunction(fn),
+    Translated translated = spec.batch().match(new BatchTranslator(admitted, readers, keys, new UserFunction(fn),
         new OutputWriter(stage, settings.registry()), deadLetter, spec.coGroup(), label(spec)));
 
     DataStream<OutRecord> all = translated.outputs().union(accepted.getSideOutput(AcceptStep.REJECTED));
+    if (admitted instanceof SingleOutputStreamOperator<Envelope> throttled && admitted != accepted) {
+      all = all.union(throttled.getSideOutput(AcceptStep.REJECTED));
+    }
     if (translated.late().isPresent()) {
       all = all.union(translated.late().get());
     }

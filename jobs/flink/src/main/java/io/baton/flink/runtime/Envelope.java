@@ -13,6 +13,8 @@ public final class Envelope {
   public int side;
   /** The batch key as text ({@code ""} when the policy is not keyed); also the output's Kafka key. */
   public String key = "";
+  /** The rate-limit key as text, when the accept policy limits a rate per key; else {@code ""}. */
+  public String rateKey = "";
   /** Event time, or the Kafka timestamp when the stage has no event time. */
   public long timestamp;
   /** The record as read, with its original bytes, headers and position. */
@@ -30,7 +32,7 @@ public final class Envelope {
   @Override
   public boolean equals(Object o) {
     return o instanceof Envelope e && side == e.side && timestamp == e.timestamp && key.equals(e.key)
-        && Objects.equals(record, e.record);
+        && rateKey.equals(e.rateKey) && Objects.equals(record, e.record);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.baton.flink.runtime;
 
 import io.baton.schemas.DecodeException;
 import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.RegistryUnavailableException;
 import io.baton.schemas.WireDecoder;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class InputReaders implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  private static final int RETRIES = 3;
+  private static final long BACKOFF_MILLIS = 500;
 
   private final List<WireDecoder<?>> decoders = new ArrayList<>();
 
@@ -32,9 +36,31 @@ public final class InputReaders implements Serializable {
     decoders.forEach(WireDecoder::close);
   }
 
-  /** The record of input {@code side} in {@code value}. */
+  /**
+   * The record of input {@code side} in {@code value}. A registry that does not answer is asked
+   * again with back-off (0.5, 1, 2 s); after that the exception fails the job, which restarts from
+   * its checkpoint: a good record is never dead-lettered because the registry was away.
+   */
   public Object decode(int side, byte[] value) throws DecodeException {
-    return decoders.get(side).decode(value);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return decoders.get(side).decode(value);
+      } catch (RegistryUnavailableException e) {
+        if (attempt == RETRIES) {
+          throw e;
+        }
+        pause(BACKOFF_MILLIS << attempt);
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the schema registry", e);
+    }
   }
 
   /** The record an accepted envelope carries; it decoded once already, so failing now is a bug. */

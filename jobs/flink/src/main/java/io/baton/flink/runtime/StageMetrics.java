@@ -13,11 +13,10 @@ import org.apache.flink.metrics.MetricGroup;
 public final class StageMetrics {
   private final MetricGroup group;
   private final Map<String, Counter> rejected = new HashMap<>();
-  private final Counter rejectedAll;
+  private Counter rejectedAll;
 
   public StageMetrics(MetricGroup operatorGroup) {
     this.group = operatorGroup.addGroup("baton");
-    this.rejectedAll = group.counter("rejected");
   }
 
   public Counter counter(String name) {
@@ -28,6 +27,9 @@ public final class StageMetrics {
   public void rejected(String reason) {
     String kind = reason.startsWith("rule:") ? "rule" : reason;
     rejected.computeIfAbsent(kind, k -> group.counter("rejected_" + k.replace('-', '_'))).inc();
+    if (rejectedAll == null) {
+      rejectedAll = group.counter("rejected");
+    }
     rejectedAll.inc();
   }
 }

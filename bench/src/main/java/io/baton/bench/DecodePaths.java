@@ -1,0 +1,75 @@
+package io.baton.bench;
+
+import io.baton.schemas.DecodeException;
+import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.WireDecoder;
+import io.baton.schemas.sensor.Reading;
+import java.io.IOException;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.formats.avro.registry.confluent.ConfluentRegistryAvroDeserializationSchema;
+
+/**
+ * The three ways the benchmark turns Confluent-framed Reading bytes into an accept verdict, all against
+ * one registry and one reader schema (Reading's):
+ * <ul>
+ *   <li>{@code batonSpecific}: Baton's stage path, {@code WireDecoder.forSpecific(Reading.class, ..)};</li>
+ *   <li>{@code batonGeneric}: {@code WireDecoder.forGeneric(Reading schema, ..)}, like for like with Flink;</li>
+ *   <li>{@code flinkGeneric}: Flink's {@code ConfluentRegistryAvroDeserializationSchema.forGeneric}.</li>
+ * </ul>
+ * Each verdict is null for an accepted record, else its dead-letter reason.
+ *
+ * <pre>{@code
+ * try (DecodePaths paths = DecodePaths.open(RegistryConfig.of(url))) {
+ *   String verdict = paths.batonSpecific(value);
+ * }
+ * }</pre>
+ */
+final class DecodePaths implements AutoCloseable {
+  final WireDecoder<Reading> batonSpecific;
+  final WireDecoder<GenericRecord> batonGeneric;
+  final ConfluentRegistryAvroDeserializationSchema<org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord> flinkGeneric;
+  final AcceptCheck<Reading> specificAccept = AcceptCheck.of(SensorRules.forSpecific());
+  final AcceptCheck<GenericRecord> genericAccept = AcceptCheck.of(SensorRules.forGeneric());
+  final AcceptCheck<org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord> flinkAccept =
+      AcceptCheck.of(SensorRules.forFlinkGeneric());
+
+  private DecodePaths(WireDecoder<Reading> batonSpecific, WireDecoder<GenericRecord> batonGeneric,
+      ConfluentRegistryAvroDeserializationSchema<org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord> flinkGeneric) {
+    this.batonSpecific = batonSpecific;
+    this.batonGeneric = batonGeneric;
+    this.flinkGeneric = flinkGeneric;
+  }
+
+  /** Builds and opens all three decoders against {@code config}'s registry. */
+  static DecodePaths open(RegistryConfig config) throws Exception {
+    WireDecoder<Reading> specific = WireDecoder.forSpecific(Reading.class, config);
+    WireDecoder<GenericRecord> generic = WireDecoder.forGeneric(Reading.getClassSchema(), config);
+    specific.open();
+    generic.open();
+    return new DecodePaths(specific, generic,
+        FlinkDecoder.openGeneric(Reading.getClassSchema().toString(), config.url()));
+  }
+
+  String batonSpecific(byte[] value) throws DecodeException {
+    return specificAccept.rejection(batonSpecific.decode(value), value.length);
+  }
+
+  String batonGeneric(byte[] value) throws DecodeException {
+    return genericAccept.rejection(batonGeneric.decode(value), value.length);
+  }
+
+  String flinkGeneric(byte[] value) throws IOException {
+    return flinkAccept.rejection(flinkGeneric.deserialize(value), value.length);
+  }
+
+  @Override
+  public void close() {
+    batonSpecific.close();
+    batonGeneric.close();
+  }
+
+  @Override
+  public String toString() {
+    return "DecodePaths[" + batonSpecific + ", " + batonGeneric + ", ConfluentRegistryAvroDeserializationSchema.forGeneric]";
+  }
+}

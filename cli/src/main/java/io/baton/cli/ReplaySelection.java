@@ -1,0 +1,47 @@
+package io.baton.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which dead letters a replay re-sends and why it skips the others. A letter is re-sent at most once:
+ * one whose marker ({@link Letter#marker()}) already sits in a {@code baton.replay.of} header of the
+ * input topic was replayed before. A letter of a record that was itself a replay (it failed again) is
+ * skipped unless asked for, so repeated replays do not bounce a bad record back and forth.
+ *
+ * <pre>{@code
+ * ReplaySelection s = ReplaySelection.of(letters, markersInInputTopic, false);
+ * s.toSend();   // re-send these
+ * }</pre>
+ *
+ * @param toSend letters to re-send, in the order read
+ * @param alreadyReplayed letters whose marker is already in the input topic
+ * @param failedAgain letters of replayed records, skipped without {@code includeReplayed}
+ * @param noSource letters without a {@code baton.source.topic} header: nowhere to send them
+ */
+record ReplaySelection(List<Letter> toSend, List<Letter> alreadyReplayed, List<Letter> failedAgain, List<Letter> noSource) {
+
+  /** Sorts {@code letters} given the markers already present in their input topics. */
+  static ReplaySelection of(List<Letter> letters, Set<String> markersPresent, boolean includeReplayed) {
+    Objects.requireNonNull(letters, "letters must not be null");
+    Objects.requireNonNull(markersPresent, "markersPresent must not be null");
+    List<Letter> send = new ArrayList<>();
+    List<Letter> replayed = new ArrayList<>();
+    List<Letter> again = new ArrayList<>();
+    List<Letter> lost = new ArrayList<>();
+    for (Letter l : letters) {
+      if (l.sourceTopic().filter(t -> !t.isBlank()).isEmpty()) {
+        lost.add(l);
+      } else if (markersPresent.contains(l.marker())) {
+        replayed.add(l);
+      } else if (l.replayOf().isPresent() && !includeReplayed) {
+        again.add(l);
+      } else {
+        send.add(l);
+      }
+    }
+    return new ReplaySelection(List.copyOf(send), List.copyOf(replayed), List.copyOf(again), List.copyOf(lost));
+  }
+}
