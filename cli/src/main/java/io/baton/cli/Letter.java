@@ -25,9 +25,9 @@ import java.util.Set;
  */
 final class Letter {
   /** Header a replayed record carries: the dead letter it was re-sent from, {@code <topic>:<partition>:<offset>}. */
-  static final String REPLAY_OF = "baton.replay.of";
+  static final String REPLAY_OF = BatonHeaders.REPLAY_OF;
   /** Header a replayed record carries: when it was re-sent, ISO-8601 UTC. */
-  static final String REPLAY_TIME = "baton.replay.time";
+  static final String REPLAY_TIME = BatonHeaders.REPLAY_TIME;
 
   /** The headers a stage appends when it dead-letters a record (baton.stage also names a stage output's writer). */
   private static final Set<String> DEAD_LETTER_HEADERS = Set.of(BatonHeaders.REASON, BatonHeaders.RULE,

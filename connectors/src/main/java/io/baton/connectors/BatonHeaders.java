@@ -40,6 +40,10 @@ public final class BatonHeaders {
   public static final String SOURCE_OFFSET = "baton.source.offset";
   /** When the record was rejected, ISO-8601 UTC (e.g. 2026-01-31T12:00:00.123Z). */
   public static final String TIME = "baton.time";
+  /** On a replayed dead letter: the letter it came from, {@code <dead-letter topic>:<partition>:<offset>}. */
+  public static final String REPLAY_OF = "baton.replay.of";
+  /** On a replayed dead letter: when it was re-sent, ISO-8601 UTC. */
+  public static final String REPLAY_TIME = "baton.replay.time";
 
   private BatonHeaders() {}
 

@@ -11,6 +11,7 @@ import io.baton.api.batch.Batch;
 import io.baton.connectors.KafkaRecord;
 import io.baton.schemas.sensor.Reading;
 import io.baton.schemas.sensor.Summary;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ class CoGroupIT {
         "a@10000 left 1=3 right 0=0 total 3",
         "b@10000 left 0=0 right 2=50 total 50");
     // Each output is keyed by its co-group key.
-    assertThat(raw).allSatisfy(r -> assertThat(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(raw).allSatisfy(r -> assertThat(new String(r.key(), StandardCharsets.UTF_8))
         .isIn("a", "b", "c"));
     assertThat(driver.readAllRaw("co-group.sums.dead-letter")).isEmpty();
   }

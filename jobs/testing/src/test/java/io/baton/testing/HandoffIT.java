@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
@@ -171,7 +172,7 @@ class HandoffIT {
 
   private static Map<Long, KafkaRecord> byOffset(List<KafkaRecord> records) {
     return records.stream().collect(Collectors.toMap(KafkaRecord::offset, Function.identity(), (a, b) -> a,
-        java.util.TreeMap::new));
+        TreeMap::new));
   }
 
   private static Reading decode(PipelineTestDriver driver, KafkaRecord r) {

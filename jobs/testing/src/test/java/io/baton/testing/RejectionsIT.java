@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -121,7 +122,7 @@ class RejectionsIT {
       assertThat(Instant.parse(letter.lastHeader(BatonHeaders.TIME).orElseThrow())).as(what)
           .isBetween(started, finished);
       assertThat(letter.lastHeader(BatonHeaders.RULE)).as(what)
-          .isEqualTo(b.reason().startsWith("rule:") ? java.util.Optional.of("celsius in range") : java.util.Optional.empty());
+          .isEqualTo(b.reason().startsWith("rule:") ? Optional.of("celsius in range") : Optional.empty());
       // The original record, untouched: bytes, key and timestamp.
       assertThat(letter.value()).as(what).isEqualTo(b.value());
       assertThat(letter.key()).as(what).isEqualTo(b.key());

@@ -11,6 +11,7 @@ import java.util.Objects;
  * Fn.filter(r -> r.getCelsius() > 0)        // keep some
  * Fn.perBatch(Summaries::of)                // (key, List<In>) -> Out
  * Fn.perBatchFlat((k, rs) -> rs)            // (key, List<In>) -> zero or more Out
+ * Fn.perWindow(HotItems::count)             // (key, BatchWindow, List<In>) -> Out
  * }</pre>
  */
 public final class Fn {
@@ -30,6 +31,10 @@ public final class Fn {
 
   public static <K, I, O> StageFunction<I, O> perBatch(BatchFunction<K, I, O> fn) {
     return new StageFunction.PerBatch<>(Objects.requireNonNull(fn, "fn"));
+  }
+
+  public static <K, I, O> StageFunction<I, O> perWindow(WindowedBatchFunction<K, I, O> fn) {
+    return new StageFunction.PerWindow<>(Objects.requireNonNull(fn, "fn"));
   }
 
   public static <K, I, O> StageFunction<I, O> perBatchFlat(FlatBatchFunction<K, I, O> fn) {

@@ -12,7 +12,7 @@ import java.io.Serializable;
  */
 public sealed interface StageFunction<I, O> extends Serializable
     permits StageFunction.Map, StageFunction.FlatMap, StageFunction.Filter,
-        StageFunction.PerBatch, StageFunction.PerBatchFlat, StageFunction.CoGroup {
+        StageFunction.PerBatch, StageFunction.PerBatchFlat, StageFunction.PerWindow, StageFunction.CoGroup {
 
   /** True for functions that work on whole batches (and so need a batch policy other than each()). */
   boolean perBatch();
@@ -56,6 +56,13 @@ public sealed interface StageFunction<I, O> extends Serializable
     public boolean perBatch() { return true; }
     public Serializable target() { return fn; }
     public String label() { return "perBatchFlat"; }
+  }
+
+  /** One batch and the window it covers in, one record out. */
+  record PerWindow<K, I, O>(WindowedBatchFunction<K, I, O> fn) implements StageFunction<I, O> {
+    public boolean perBatch() { return true; }
+    public Serializable target() { return fn; }
+    public String label() { return "perWindow"; }
   }
 
   /** Two inputs, grouped by key inside one window; {@code I} is unused (two input types). */

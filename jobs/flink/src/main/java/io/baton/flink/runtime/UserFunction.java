@@ -1,5 +1,6 @@
 package io.baton.flink.runtime;
 
+import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.StageFunction;
 import java.io.Serializable;
 import java.util.List;
@@ -34,9 +35,11 @@ public final class UserFunction implements Serializable {
     }
   }
 
-  /** One released batch in (perBatch, perBatchFlat); {@code key} is null when not keyed. */
-  public void onBatch(Object key, List<Object> batch, Consumer<Object> out) throws Exception {
-    if (fn instanceof StageFunction.PerBatch p) {
+  /** One released batch in (perBatch, perBatchFlat, perWindow); {@code key} is null when not keyed. */
+  public void onBatch(Object key, BatchWindow window, List<Object> batch, Consumer<Object> out) throws Exception {
+    if (fn instanceof StageFunction.PerWindow p) {
+      emit(p.fn().apply(key, window, batch), out);
+    } else if (fn instanceof StageFunction.PerBatch p) {
       emit(p.fn().apply(key, batch), out);
     } else if (fn instanceof StageFunction.PerBatchFlat p) {
       emitAll((Iterable<Object>) p.fn().apply(key, batch), out);

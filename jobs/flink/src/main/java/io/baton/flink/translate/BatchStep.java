@@ -1,5 +1,6 @@
 package io.baton.flink.translate;
 
+import io.baton.api.fn.BatchWindow;
 import io.baton.connectors.OutRecord;
 import io.baton.flink.runtime.Envelope;
 import io.baton.flink.runtime.InputReaders;
@@ -13,11 +14,13 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.GlobalWindow;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.api.windowing.windows.Window;
 import org.apache.flink.util.Collector;
 
 /**
- * Hands one released batch to the stage function: {@code (key, List<In>)}, or for a co-group
+ * Hands one released batch to the stage function: {@code (key, List<In>)} or
+ * {@code (key, window, List<In>)}, or for a co-group
  * {@code (key, left, right)}. Outputs carry every input of the batch as provenance and the
  * window's end (time windows) or the newest input's time (count, bytes) as their timestamp.
  */
@@ -62,6 +65,7 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
     List<List<Object>> bySide = List.of(new ArrayList<>(), new ArrayList<>());
     Object typedKey = null;
     long newest = Long.MIN_VALUE;
+    long earliest = Long.MAX_VALUE;
     for (Envelope e : elements) {
       Object record = readers.decode(e);
       if (typedKey == null) {
@@ -70,9 +74,12 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
       inputs.add(e);
       bySide.get(coGroup ? e.side : 0).add(record);
       newest = Math.max(newest, e.timestamp);
+      earliest = Math.min(earliest, e.timestamp);
     }
     W window = ctx.window();
     long timestamp = window instanceof GlobalWindow ? newest : window.maxTimestamp();
+    BatchWindow span = window instanceof TimeWindow w ? new BatchWindow(w.getStart(), w.getEnd())
+        : new BatchWindow(earliest, newest + 1);
     batches.inc();
     lastBatchSize = inputs.size();
     java.util.function.Consumer<Object> emit = record -> {
@@ -82,7 +89,7 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
     if (coGroup) {
       function.onCoGroup(typedKey, bySide.get(0), bySide.get(1), emit);
     } else {
-      function.onBatch(typedKey, bySide.get(0), emit);
+      function.onBatch(typedKey, span, bySide.get(0), emit);
     }
   }
 }
