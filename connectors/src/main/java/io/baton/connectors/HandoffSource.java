@@ -16,8 +16,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  *
  * <p>Reads {@link KafkaRecord}s (raw bytes) with {@code isolation.level=read_committed}, so only committed
  * handoffs are seen. Starts from the group's committed offsets, else from the earliest offset; offsets
- * are committed to Kafka on checkpoints. {@link Builder#bounded()} stops at the end offsets found when the
- * job starts (for Flink BATCH runs over what is there now).
+ * are committed to Kafka on checkpoints. {@link Builder#bounded()} reads from the earliest offset to the
+ * end offsets found when the job starts (for Flink BATCH runs over all that is there now).
  *
  * <pre>{@code
  * KafkaSource<KafkaRecord> source = HandoffSource.builder()
@@ -73,7 +73,7 @@ public final class HandoffSource {
       return this;
     }
 
-    /** Stop at the end offsets found at start (Flink BATCH mode); default is unbounded. */
+    /** Read from the earliest offset to the end offsets found at start (Flink BATCH mode); default is unbounded. */
     public Builder bounded() {
       this.bounded = true;
       return this;
@@ -113,10 +113,12 @@ public final class HandoffSource {
           .setTopics(topics)
           .setGroupId(groupId)
           .setDeserializer(new HandoffDeserializer())
-          .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+          .setStartingOffsets(bounded ? OffsetsInitializer.earliest()
+              : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
           .setProperties(props)
           .setProperty("isolation.level", READ_COMMITTED);
       if (bounded) {
+        // A bounded run reads what the topics hold now, all of it, whatever a streaming run has committed.
         builder.setBounded(OffsetsInitializer.latest());
       }
       return builder.build();
