@@ -1,26 +1,24 @@
 package io.baton.schemas;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.baton.stack.ManagedProcess;
+import io.baton.stack.Ports;
+import io.baton.stack.RegistryServer;
+import io.baton.stack.RepoRoot;
+import io.baton.stack.StackConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+
+
 /**
- * Starts one real Apicurio Registry process per test JVM (on 127.0.0.1 and a free port) from the
- * distribution stack/registry-runtime unpacks, and injects it as a {@link Registry} parameter.
+ * Starts one real Apicurio Registry process per test JVM (on 127.0.0.1 and a free port) with the
+ * launcher {@code baton up} uses, and injects it as a {@link Registry} parameter.
  * Stopped when the JVM's tests finish.
  *
  * <pre>{@code
@@ -29,35 +27,30 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class ApicurioRegistryExtension implements BeforeAllCallback, ParameterResolver {
-  private static final String JAR = "apicurio-registry-app-2.6.13.Final-runner.jar";
 
-  /** A running registry. */
-  public static final class Registry implements AutoCloseable {
-    private final Process process;
-    private final int port;
+  /** A running registry; closed with the root extension context, at the end of the test JVM's tests. */
+  public static final class Registry implements ExtensionContext.Store.CloseableResource {
+    private final ManagedProcess process;
+    private final String url;
 
-    private Registry(Process process, int port) {
+    private Registry(ManagedProcess process, String url) {
       this.process = process;
-      this.port = port;
+      this.url = url;
     }
 
     /** The Confluent-compatible base URL. */
     public String ccompatUrl() {
-      return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+      return url;
     }
 
     /** A client config for this registry. */
     public RegistryConfig config() {
-      return RegistryConfig.of(ccompatUrl());
+      return RegistryConfig.of(url);
     }
 
     @Override
     public void close() throws InterruptedException {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+      process.stop(Duration.ofSeconds(20));
     }
   }
 
@@ -82,43 +75,16 @@ public final class ApicurioRegistryExtension implements BeforeAllCallback, Param
   }
 
   private static Registry start() {
-    Path dir = Path.of(System.getProperty("baton.registry.dir", "../stack/registry-runtime/target/registry"));
-    Path jar = dir.resolve(JAR);
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("Apicurio is not unpacked at " + jar.toAbsolutePath()
-          + "; build it with: mvn -pl stack/registry-runtime install");
-    }
-    int port = FreePort.next();
-    Path log = Path.of("target", "apicurio-" + port + ".log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-        "-jar", jar.toAbsolutePath().toString());
     try {
-      Files.createDirectories(log.getParent());
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      Registry registry = new Registry(process, port);
-      awaitReady(registry, process, log);
-      return registry;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start Apicurio: " + command, e);
+      Path home = Files.createTempDirectory("baton-schemas-it-");
+      StackConfig config = StackConfig.builder().repo(RepoRoot.locate()).home(home).ports(Ports.freeEphemeral()).build();
+      Files.createDirectories(config.layout().logsDir());
+      RegistryServer server = new RegistryServer(config);
+      ManagedProcess process = server.start();
+      server.awaitReady(process, Instant.now().plus(Duration.ofSeconds(90)));
+      return new Registry(process, server.endpoint());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start Apicurio for the schema tests: " + e.getMessage(), e);
     }
-  }
-
-  private static void awaitReady(Registry registry, Process process, Path log) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest subjects = HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + "/subjects"))
-        .timeout(Duration.ofSeconds(2)).build();
-    await("Apicurio answering on " + registry.ccompatUrl() + " (log: " + log.toAbsolutePath() + ")")
-        .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          if (!process.isAlive()) {
-            throw new IllegalStateException("Apicurio exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
-          }
-          try {
-            return http.send(subjects, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-          } catch (IOException e) {
-            return false;
-          }
-        });
   }
 }

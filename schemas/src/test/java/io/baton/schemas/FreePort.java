@@ -5,22 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Ephemeral ports on 127.0.0.1 for test servers. */
+/** A port on 127.0.0.1 that refuses connections, to test an unreachable registry. */
 final class FreePort {
   private FreePort() {}
 
-  /** A port that was free a moment ago. */
-  static int next() {
+  /** A port nothing listens on (connections are refused): one that was free a moment ago. */
+  static int closed() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A port nothing listens on (connections are refused). */
-  static int closed() {
-    return next();
   }
 }
