@@ -14,18 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Real servers for tests, on free ports under a temporary folder: a Kafka broker (KRaft) and an
@@ -65,25 +58,11 @@ final class EmbeddedServers implements AutoCloseable {
         toStart.get(i).awaitReady(started.get(i), deadline);
       }
       servers.registryProcess = started.get(1);
-      keepRecordsOfAnyAge(servers.endpoints.kafkaBootstrapServers());
       servers.flink.start();
       return servers;
     } catch (Exception e) {
       servers.close();
       throw e;
-    }
-  }
-
-  /**
-   * Tests stamp records with small times (1970); the broker's 7-day retention would delete them on its
-   * first check, 30 s after start, and every 5 minutes after that.
-   */
-  private static void keepRecordsOfAnyAge(String bootstrapServers) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      ConfigResource cluster = new ConfigResource(ConfigResource.Type.BROKER, ""); // every broker's default
-      AlterConfigOp forever = new AlterConfigOp(new ConfigEntry("log.retention.ms", "-1"), AlterConfigOp.OpType.SET);
-      admin.incrementalAlterConfigs(Map.of(cluster, List.of(forever)))
-          .all().get(30, TimeUnit.SECONDS);
     }
   }
 

@@ -76,6 +76,9 @@ public final class KafkaServer implements LocalServer {
     s.put("share.coordinator.state.topic.min.isr", "1");
     s.put("min.insync.replicas", "1");
     s.put("group.initial.rebalance.delay.ms", "0");
+    // A local stack keeps records of any age until its state folder goes: demos and tests replay
+    // event times far in the past, which the default 7-day retention would delete within minutes.
+    s.put("log.retention.ms", "-1");
     return s;
   }
 

@@ -27,7 +27,8 @@ class KafkaServerTest {
         .containsEntry("offsets.topic.replication.factor", "1")
         .containsEntry("transaction.state.log.replication.factor", "1")
         .containsEntry("transaction.state.log.min.isr", "1")
-        .containsEntry("group.initial.rebalance.delay.ms", "0");
+        .containsEntry("group.initial.rebalance.delay.ms", "0")
+        .containsEntry("log.retention.ms", "-1");
   }
 
   @Test
