@@ -65,10 +65,8 @@ public final class RunningPipeline implements AutoCloseable {
       }
     }
     for (JobClient job : jobs.values()) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState() && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      // The result completes (a cancelled job's exceptionally) once the job has ended.
+      job.getJobExecutionResult().handle((result, failure) -> null).get(30, TimeUnit.SECONDS);
     }
   }
 }

@@ -103,7 +103,7 @@ public final class KafkaServer implements LocalServer {
 
   JavaCommand formatCommand(String clusterId) {
     return base("kafka-format", STORAGE_TOOL).jvmOption("-XX:TieredStopAtLevel=1")
-        .args(List.of("format", "--standalone", "-t", clusterId, "-c", propertiesFile().toString()))
+        .args(List.of("format", "--standalone", "--cluster-id=" + clusterId, "-c", propertiesFile().toString()))
         .build();
   }
 
@@ -119,11 +119,18 @@ public final class KafkaServer implements LocalServer {
     return b.systemProperty("log4j2.configurationFile", log4jFile().toString());
   }
 
-  /** A fresh cluster id in Kafka's format: 16 random bytes, URL-safe base64 without padding. */
+  /**
+   * A fresh cluster id in Kafka's format: 16 random bytes, URL-safe base64 without padding, never
+   * starting with '-' (the storage tool's argument parser would read such an id as an option).
+   */
   static String newClusterId() {
-    UUID u = UUID.randomUUID();
-    ByteBuffer bb = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bb.array());
+    String id;
+    do {
+      UUID u = UUID.randomUUID();
+      ByteBuffer bb = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+      id = Base64.getUrlEncoder().withoutPadding().encodeToString(bb.array());
+    } while (id.startsWith("-"));
+    return id;
   }
 
   @Override
