@@ -2,7 +2,9 @@ package io.baton.testing;
 
 import io.baton.api.PipelineDefinition;
 import io.baton.api.PipelineGraph;
+import io.baton.connectors.DeadLetter;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.SettledTopics;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.Target;
@@ -47,6 +49,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * }</pre>
  */
 public final class PipelineTestDriver implements AutoCloseable {
+  private static final Duration POLL = Duration.ofMillis(100);
   private static PipelineTestDriver shared;
 
   private final EmbeddedServers servers;
@@ -180,6 +183,19 @@ public final class PipelineTestDriver implements AutoCloseable {
           throw new IllegalStateException("job " + job.getJobID() + " did not finish");
         }
       }
+      awaitSettled(graph, level, timeout);
+    }
+  }
+
+  /** The next level, and readers after the run, see all a finished level committed (its markers are written). */
+  private void awaitSettled(PipelineGraph graph, List<String> level, Duration timeout) throws Exception {
+    List<String> written = new ArrayList<>();
+    for (String name : level) {
+      written.add(graph.stage(name).outputTopic());
+      written.add(DeadLetter.topicFor(graph.name(), name));
+    }
+    try (SettledTopics settled = new SettledTopics(bootstrapServers())) {
+      settled.await(written, timeout);
     }
   }
 
@@ -223,9 +239,19 @@ public final class PipelineTestDriver implements AutoCloseable {
         throw new AssertionError("topic " + topic + " has " + records.size() + " committed records, expected at least "
             + count + " within " + timeout);
       }
+      pause();
       records = readCommitted(topic);
     }
     return records;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for records", e);
+    }
   }
 
   /** Dead letters of a stage: waits for at least {@code count}. */

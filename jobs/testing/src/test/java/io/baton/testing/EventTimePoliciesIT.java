@@ -14,7 +14,6 @@ import io.baton.schemas.sensor.Reading;
 import io.baton.schemas.sensor.Summary;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Tumbling, sliding and session windows by event time, keyed and unkeyed, with late records. */
@@ -75,7 +74,6 @@ class EventTimePoliciesIT {
     pipe(driver, "session.in", "a", 1_000, 3_000, 4_000, 20_000, 22_000);
     pipe(driver, "session.in", "b", 2_000);
     driver.runBounded(windowed("session", Batch.session(Duration.ofSeconds(5)).keyedBy(Reading::getSensorId)), WAIT);
-    System.out.println("DEBUG readings=" + driver.readAllRaw("session.readings") + " dl=" + driver.readAllRaw("session.readings.dead-letter") + " dl2=" + driver.readAllRaw("session.windows.dead-letter"));
     assertThat(Sensors.digest(driver.readAll("session.windows", Summary.class)))
         .containsExactly("a:2:42@20000", "a:3:8@1000", "b:1:2@2000");
   }
@@ -116,9 +114,5 @@ class EventTimePoliciesIT {
       assertThat(all).extracting(Summary::getCount).containsExactly(1, 2);
       assertThat(driver.readAllRaw("grace.windows.dead-letter")).isEmpty();
     }
-  }
-
-  static Function<Summary, String> digest() {
-    return s -> s.getSensorId() + ":" + s.getCount();
   }
 }

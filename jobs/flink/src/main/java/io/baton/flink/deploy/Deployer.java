@@ -1,5 +1,6 @@
 package io.baton.flink.deploy;
 
+import io.baton.connectors.SettledTopics;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.PlannedSubject;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -78,9 +80,24 @@ public final class Deployer {
       }
       if (bounded) {
         awaitFinished(flink, started, Duration.ofMinutes(10));
+        awaitSettled(plan, level);
       }
     }
     return jobIds;
+  }
+
+  /** The next group reads all that this one committed: waits until its commit markers are written. */
+  private void awaitSettled(Plan plan, List<String> level) throws IOException, InterruptedException {
+    List<String> written = new ArrayList<>();
+    for (String name : level) {
+      written.add(plan.stage(name).outputTopic());
+      written.add(plan.stage(name).deadLetterTopic());
+    }
+    try (SettledTopics settled = new SettledTopics(target.bootstrapServers())) {
+      settled.await(written, Duration.ofMinutes(1));
+    } catch (TimeoutException | ExecutionException e) {
+      throw new IOException("the output of " + level + " did not settle: " + e.getMessage(), e);
+    }
   }
 
   /** Waits until every job has finished; a failed or cancelled one ends the wait with an error. */
