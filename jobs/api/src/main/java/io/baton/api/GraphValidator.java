@@ -36,6 +36,8 @@ final class GraphValidator {
   private final Map<String, Class<?>> outputClass = new HashMap<>();
   private final Map<String, Optional<StageSpec.EventTime>> eventTime = new HashMap<>();
   private final Map<String, String> outputTopic = new HashMap<>();
+  // Reader classes a stage declared for some of its inputs (readAs projections), by input index.
+  private final Map<String, Map<Integer, Class<?>>> readAs = new HashMap<>();
 
   GraphValidator(String pipeline, List<Stage<?>> declared, Map<Stage<?>, Topic<?>> outputs) {
     this.pipeline = pipeline;
@@ -100,6 +102,9 @@ final class GraphValidator {
           problems.add(new Problem(s.name, "reads unknown stage '" + in.name + "'",
               "read a stage declared in pipeline '" + pipeline + "' (known: " + String.join(", ", byName.keySet()) + ")"));
         } else {
+          if (in.readAs != null) {
+            readAs.computeIfAbsent(s.name, k -> new HashMap<>()).put(names.size(), in.readAs);
+          }
           names.add(in.name);
         }
       }
@@ -142,10 +147,12 @@ final class GraphValidator {
       inputTopics.add(s.topic.name());
       inputClasses.add(s.topic.recordClass());
     } else {
-      for (String in : inputs) {
-        inputTopics.add(outputTopic.get(in));
-        inputClasses.add(outputClass.get(in));
+      Map<Integer, Class<?>> projections = readAs.getOrDefault(s.name, Map.of());
+      for (int i = 0; i < inputs.size(); i++) {
+        inputTopics.add(outputTopic.get(inputs.get(i)));
+        inputClasses.add(projections.getOrDefault(i, outputClass.get(inputs.get(i))));
       }
+      projections.forEach((i, c) -> validateReaderClass(s.name, inputs.get(i), c));
     }
     validateFunctionFitsBatch(s);
     validateUnion(s, inputs, inputClasses);
@@ -247,6 +254,15 @@ final class GraphValidator {
           "generate " + out.getSimpleName() + " from an .avsc schema with avro-maven-plugin"));
     }
     return out;
+  }
+
+  private void validateReaderClass(String stage, String input, Class<?> reader) {
+    if (!SpecificRecord.class.isAssignableFrom(reader)) {
+      problems.add(new Problem(stage, "reads '" + input + "' as " + reader.getName()
+          + ", which is not an Avro SpecificRecord (no schema)",
+          "generate " + reader.getSimpleName() + " from an .avsc schema (a projection of what '" + input
+              + "' writes) with avro-maven-plugin"));
+    }
   }
 
   private String outputTopicOf(Stage<?> s) {

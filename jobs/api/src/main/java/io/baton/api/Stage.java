@@ -39,6 +39,7 @@ public final class Stage<T> {
   Class<?> produces;
   Accept<?> accept;
   String version = "1";
+  Class<?> readAs;
 
   Stage(String name, Kind kind, List<Stage<?>> inputs, Topic<?> topic, Batch batch,
       StageFunction<?, ?> function, KeyFunction<?, ?> leftKey, KeyFunction<?, ?> rightKey) {
@@ -105,8 +106,29 @@ public final class Stage<T> {
     return this;
   }
 
+  /**
+   * This stage's output as a reader with fewer fields sees it: a projection, for a consumer that
+   * needs only some of what this stage writes. The reader class's schema must resolve from the
+   * written one (same record name or an alias of it; every field it declares present upstream or
+   * defaulted), which the deploy check verifies against the registry before anything runs.
+   *
+   * <pre>{@code
+   * // CelsiusOnly.avsc: {"name": "CelsiusOnly", "aliases": ["io.baton.schemas.sensor.Reading"], fields sensorId, celsius}
+   * p.stage("hot", readings.readAs(CelsiusOnly.class), Batch.each(), Fn.filter(r -> r.getCelsius() > 40));
+   * }</pre>
+   */
+  public <V> Stage<V> readAs(Class<V> readerClass) {
+    Objects.requireNonNull(readerClass, "readerClass");
+    Stage<V> view = new Stage<>(name, Kind.REF, List.of(), null, null, null, null, null);
+    view.readAs = readerClass;
+    return view;
+  }
+
   @Override
   public String toString() {
+    if (readAs != null) {
+      return "Stage(" + name + ").readAs(" + readAs.getSimpleName() + ".class)";
+    }
     return "Stage(" + name + ")";
   }
 }

@@ -104,6 +104,16 @@ class PipelineDefinitionErrorsTest {
   }
 
   @Test
+  void projectionWithoutSchemaIsRefused() {
+    Pipeline p = Pipeline.named("no-schema");
+    Stage<Reading> r = p.source("readings", Topic.of("in", Reading.class));
+    p.stage("copy", r.readAs(Plain.class), Batch.each(), Fn.map((Plain x) -> x)).produces(Plain.class);
+    assertThat(failure(p).getMessage()).contains("stage 'copy': reads 'readings' as " + Plain.class.getName()
+        + ", which is not an Avro SpecificRecord (no schema). Fix: generate Plain from an .avsc schema"
+        + " (a projection of what 'readings' writes)");
+  }
+
+  @Test
   void unknownOutputClassAsksForProduces() {
     Pipeline p = Pipeline.named("flat");
     Stage<Reading> r = p.source("readings", Topic.of("in", Reading.class));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.batch.Batch;
 import io.baton.api.fn.Fn;
+import io.baton.api.testrecords.CelsiusOnly;
 import io.baton.api.testrecords.Reading;
 import io.baton.api.testrecords.Summary;
 import java.time.Duration;
@@ -114,5 +115,18 @@ class PipelineTest {
     assertThat(sum.coGroup()).isTrue();
     assertThat(sum.inputs()).containsExactly("left", "right");
     assertThat(sum.outputClass()).isEqualTo(Summary.class);
+  }
+
+  @Test
+  void readAsReadsAnUpstreamThroughAProjection() {
+    Pipeline p = Pipeline.named("projected");
+    Stage<Reading> readings = p.source("readings", Topic.of("in", Reading.class));
+    p.stage("hot", readings.readAs(CelsiusOnly.class), Batch.each(), Fn.filter(r -> r.getCelsius() > 40));
+    PipelineGraph graph = p.build();
+    assertThat(graph.stage("hot").inputClasses()).containsExactly(CelsiusOnly.class);
+    assertThat(graph.stage("hot").inputTopics()).containsExactly("projected.readings");
+    // A filter hands on what it read: the projection.
+    assertThat(graph.stage("hot").outputClass()).isEqualTo(CelsiusOnly.class);
+    assertThat(graph.levels()).containsExactly(List.of("readings"), List.of("hot"));
   }
 }

@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.api.Pipeline;
 import io.baton.api.PipelineDefinition;
+import io.baton.api.Stage;
 import io.baton.api.Topic;
 import io.baton.api.accept.Accept;
+import io.baton.api.accept.Excess;
+import io.baton.api.batch.Batch;
 import io.baton.schemas.sensor.Reading;
+import io.baton.schemas.sensor.Summary;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +26,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A stage's counters (accepted, rejected by reason) as the web UI and the REST metrics API show them. */
+/** A stage's counters (accepted, rejected by reason, late, delayed) as the web UI and the REST metrics API show them. */
 class StageMetricsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -56,6 +60,84 @@ class StageMetricsIT {
             .containsEntry("rejected_rule", 1L).containsEntry("rejected_malformed", 1L);
       });
     }
+  }
+
+  static final class ThrottledThenLate implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named("metrics-late");
+      Stage<Reading> readings = p.source("readings", Topic.of("metrics-late.in", Reading.class)
+          .accept(Accept.<Reading>schema().rateLimitPerKey(Reading::getSensorId, 2, Duration.ofSeconds(10)))
+          .eventTime(Reading::getTimestamp, Duration.ZERO));
+      p.stage("windows", readings, Batch.every(Duration.ofSeconds(10)).keyedBy(Reading::getSensorId).withNoGrace(),
+          Sensors::summarize);
+      return p;
+    }
+  }
+
+  @Test
+  void throttledAndLateAreCountedAndTheCountsBalance() throws Exception {
+    PipelineTestDriver driver = PipelineTestDriver.shared();
+    try (RunningPipeline run = driver.start(new ThrottledThenLate())) {
+      for (long t : new long[] {1_000, 2_000, 3_000, 60_000}) {
+        driver.pipe("metrics-late.in", reading("a", 1, t), t);
+      }
+      // The source's rate limit throttles a@3000; the window [0,10 s) closes once 60 s is read.
+      driver.deadLetters("metrics-late", "readings", 1, Duration.ofMinutes(1));
+      driver.read("metrics-late.windows", Summary.class, 1, Duration.ofMinutes(1));
+      // Within b's rate limit, but behind the windows stage's watermark: late there.
+      driver.pipe("metrics-late.in", reading("b", 1, 5_000), 5_000);
+      driver.deadLetters("metrics-late", "windows", 1, Duration.ofMinutes(1));
+
+      String source = driver.flinkWebUrl() + "/jobs/" + run.job("readings").getJobID().toHexString();
+      String windows = driver.flinkWebUrl() + "/jobs/" + run.job("windows").getJobID().toHexString();
+      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        // in 5 = accepted 4 + rejected 1
+        assertThat(jobMetrics(source)).containsEntry("accepted", 4L).containsEntry("rejected", 1L)
+            .containsEntry("rejected_throttled", 1L);
+        // in 4 = accepted 4; of those, 1 late (a dead letter), 2 in the one closed window
+        assertThat(jobMetrics(windows)).containsEntry("accepted", 4L).containsEntry("late", 1L)
+            .containsEntry("batches", 1L).containsEntry("emitted", 1L);
+      });
+    }
+  }
+
+  static final class BackPressured implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named("metrics-slow");
+      p.source("readings", Topic.of("metrics-slow.in", Reading.class)
+          .accept(Accept.<Reading>schema().rateLimitPerKey(Reading::getSensorId, 2, Duration.ofSeconds(1))
+              .onExcess(Excess.BACK_PRESSURE)));
+      return p;
+    }
+  }
+
+  @Test
+  void backPressureHoldsExcessBackInsteadOfRejectingIt() throws Exception {
+    PipelineTestDriver driver = PipelineTestDriver.shared();
+    try (RunningPipeline run = driver.start(new BackPressured())) {
+      for (int i = 1; i <= 6; i++) {
+        driver.pipe("metrics-slow.in", reading("a", i, i), i);
+      }
+      assertThat(driver.read("metrics-slow.readings", Reading.class, 6, Duration.ofMinutes(1)))
+          .extracting(Reading::getCelsius).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+      assertThat(driver.readAllRaw("metrics-slow.readings.dead-letter")).isEmpty();
+
+      String job = driver.flinkWebUrl() + "/jobs/" + run.job("readings").getJobID().toHexString();
+      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+          assertThat(jobMetrics(job)).containsEntry("accepted", 6L).doesNotContainKey("rejected")
+              .hasEntrySatisfying("delayed", delayed -> assertThat(delayed).isPositive()));
+    }
+  }
+
+  /** The {@code baton.*} counters of every vertex of a job, summed by name. */
+  private static Map<String, Long> jobMetrics(String job) throws Exception {
+    Map<String, Long> all = new HashMap<>();
+    for (JsonNode v : get(job).path("vertices")) {
+      batonMetrics(job + "/vertices/" + v.path("id").asText()).forEach((k, n) -> all.merge(k, n, Long::sum));
+    }
+    return all;
   }
 
   private static JsonNode get(String url) throws Exception {

@@ -91,9 +91,11 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
         : in.timestamp() != KafkaRecord.NO_TIMESTAMP ? in.timestamp() : ctx.timerService().currentProcessingTime();
     Envelope envelope = new Envelope(side, keys.text(side, record), time, in);
     if (accept.rateLimit().isPresent()) {
+      // Not accepted yet: the rate limit decides, and counts it (ThrottleStep).
       envelope.rateKey = String.valueOf(((RateLimit) accept.rateLimit().get()).key().key(record));
+    } else {
+      accepted.inc();
     }
-    accepted.inc();
     out.collect(envelope);
   }
 

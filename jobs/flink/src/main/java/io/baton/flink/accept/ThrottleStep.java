@@ -34,6 +34,7 @@ public final class ThrottleStep extends KeyedProcessFunction<String, Envelope, E
   private final DeadLetter deadLetter;
   private transient ValueState<Tuple2<Long, Long>> window;
   private transient StageMetrics metrics;
+  private transient Counter accepted;
   private transient Counter delayed;
 
   public ThrottleStep(RateLimit<?> limit, boolean eventTime, DeadLetter deadLetter) {
@@ -50,6 +51,7 @@ public final class ThrottleStep extends KeyedProcessFunction<String, Envelope, E
         Duration.ofMillis(Math.max(2 * limit.per().toMillis(), Duration.ofMinutes(1).toMillis()))).build());
     window = getRuntimeContext().getState(descriptor);
     metrics = new StageMetrics(getRuntimeContext().getMetricGroup());
+    accepted = metrics.counter("accepted");
     delayed = metrics.counter("delayed");
   }
 
@@ -64,6 +66,7 @@ public final class ThrottleStep extends KeyedProcessFunction<String, Envelope, E
     }
     if (current.f1 < limit.permits()) {
       window.update(Tuple2.of(slice, current.f1 + 1));
+      accepted.inc();
       out.collect(in);
       return;
     }
@@ -72,6 +75,7 @@ public final class ThrottleStep extends KeyedProcessFunction<String, Envelope, E
       Thread.sleep(Math.max(0, next - System.currentTimeMillis()));
       delayed.inc();
       window.update(Tuple2.of(slice + 1, 1L));
+      accepted.inc();
       out.collect(in);
       return;
     }

@@ -6,9 +6,18 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * A stage's counters, in the operator's metric group {@code baton}: {@code accepted},
- * {@code rejected}, {@code rejected_<reason>} (rules: {@code rejected_rule}), {@code late},
- * {@code emitted}. Visible in the web UI and through the REST metrics API.
+ * A stage's counters, in the operator's metric group {@code baton}, visible in the web UI and
+ * through the REST metrics API:
+ * <ul>
+ *   <li>{@code accepted}: passed every accept check, rate limit included (on the rate-limit
+ *       operator when the stage has one, else on the accept operator);</li>
+ *   <li>{@code rejected} and {@code rejected_<reason>} ({@code malformed}, {@code schema},
+ *       {@code too_large}, {@code rule}, {@code throttled}): refused by the accept checks;</li>
+ *   <li>{@code late}: accepted, then past its window's grace (a dead letter too);</li>
+ *   <li>{@code delayed}: held back by a back-pressure rate limit;</li>
+ *   <li>{@code emitted}, {@code batches}, {@code lastBatchSize}: what the stage function handed on.</li>
+ * </ul>
+ * So records in = accepted + rejected, and dead letters = rejected + late.
  */
 public final class StageMetrics {
   private final MetricGroup group;
