@@ -1,5 +1,6 @@
 package io.baton.bench;
 
+import io.baton.flink.accept.AcceptChecks;
 import io.baton.schemas.DecodeException;
 import io.baton.schemas.RegistryConfig;
 import io.baton.schemas.WireDecoder;
@@ -28,10 +29,10 @@ final class DecodePaths implements AutoCloseable {
   final WireDecoder<Reading> batonSpecific;
   final WireDecoder<GenericRecord> batonGeneric;
   final ConfluentRegistryAvroDeserializationSchema<org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord> flinkGeneric;
-  final AcceptCheck<Reading> specificAccept = AcceptCheck.of(SensorRules.forSpecific());
-  final AcceptCheck<GenericRecord> genericAccept = AcceptCheck.of(SensorRules.forGeneric());
-  final AcceptCheck<org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord> flinkAccept =
-      AcceptCheck.of(SensorRules.forFlinkGeneric());
+  final AcceptChecks<Reading> specificAccept = AcceptChecks.of(SensorRules.forSpecific());
+  final AcceptChecks<GenericRecord> genericAccept = AcceptChecks.of(SensorRules.forGeneric());
+  final AcceptChecks<org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord> flinkAccept =
+      AcceptChecks.of(SensorRules.forFlinkGeneric());
 
   private DecodePaths(WireDecoder<Reading> batonSpecific, WireDecoder<GenericRecord> batonGeneric,
       ConfluentRegistryAvroDeserializationSchema<org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord> flinkGeneric) {
@@ -51,15 +52,19 @@ final class DecodePaths implements AutoCloseable {
   }
 
   String batonSpecific(byte[] value) throws DecodeException {
-    return specificAccept.rejection(batonSpecific.decode(value), value.length);
+    return reason(specificAccept.check(batonSpecific.decode(value), value.length));
   }
 
   String batonGeneric(byte[] value) throws DecodeException {
-    return genericAccept.rejection(batonGeneric.decode(value), value.length);
+    return reason(genericAccept.check(batonGeneric.decode(value), value.length));
   }
 
   String flinkGeneric(byte[] value) throws IOException {
-    return flinkAccept.rejection(flinkGeneric.deserialize(value), value.length);
+    return reason(flinkAccept.check(flinkGeneric.deserialize(value), value.length));
+  }
+
+  private static String reason(AcceptChecks.Rejection rejection) {
+    return rejection == null ? null : rejection.reason().code();
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.baton.flink.accept;
 
 import io.baton.api.accept.Accept;
 import io.baton.api.accept.RateLimit;
-import io.baton.api.accept.Rule;
 import io.baton.api.fn.TimestampFunction;
 import io.baton.connectors.DeadLetter;
 import io.baton.connectors.DeadLetterReason;
@@ -38,6 +37,7 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
   private final StageInfo stage;
   private final InputReaders readers;
   private final Accept accept;
+  private final AcceptChecks checks;
   private final Keys keys;
   private final TimestampFunction timestamp;
   private final DeadLetter deadLetter;
@@ -49,6 +49,7 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
     this.stage = stage;
     this.readers = readers;
     this.accept = accept;
+    this.checks = AcceptChecks.of(accept);
     this.keys = keys;
     this.timestamp = timestamp;
     this.deadLetter = DeadLetter.forStage(stage.pipeline(), stage.stage());
@@ -76,16 +77,10 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
       reject(ctx, in, DeadLetterReason.parse(e.reason()), e.getMessage());
       return;
     }
-    if (accept.maxRecordBytes().isPresent() && in.sizeInBytes() > accept.maxRecordBytes().getAsLong()) {
-      reject(ctx, in, DeadLetterReason.tooLarge(), in.sizeInBytes() + " bytes > maxRecordBytes " + accept.maxRecordBytes().getAsLong());
+    AcceptChecks.Rejection rejection = checks.check(record, in.sizeInBytes());
+    if (rejection != null) {
+      reject(ctx, in, rejection.reason(), rejection.error());
       return;
-    }
-    for (Rule rule : (Iterable<Rule>) accept.rules()) {
-      String failure = failedRule(rule, record);
-      if (failure != null) {
-        reject(ctx, in, DeadLetterReason.rule(rule.name()), failure);
-        return;
-      }
     }
     long time = timestamp != null ? timestamp.timestamp(record)
         : in.timestamp() != KafkaRecord.NO_TIMESTAMP ? in.timestamp() : ctx.timerService().currentProcessingTime();
@@ -97,15 +92,6 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
       accepted.inc();
     }
     out.collect(envelope);
-  }
-
-  /** Why the rule refused the record, or null when it holds; a rule that throws refuses. */
-  private static String failedRule(Rule rule, Object record) {
-    try {
-      return rule.predicate().test(record) ? null : "rule '" + rule.name() + "' is false";
-    } catch (Exception e) {
-      return "rule '" + rule.name() + "' threw " + e;
-    }
   }
 
   private void reject(Context ctx, KafkaRecord in, DeadLetterReason reason, String error) {
