@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,15 +51,28 @@ class RegistryAuthIT {
     };
   }
 
-  private static StageSettings through(PipelineTestDriver driver, BasicAuthProxy proxy, String password) {
+  private PipelineTestDriver driver;
+  private BasicAuthProxy proxy;
+
+  @BeforeEach
+  void startProxy() throws Exception {
+    driver = PipelineTestDriver.shared();
+    proxy = BasicAuthProxy.start(driver.registry().url(), USER, PASSWORD);
+  }
+
+  @AfterEach
+  void stopProxy() {
+    proxy.close();
+  }
+
+  /** The driver's settings with its registry reached through the proxy with {@code password}. */
+  private StageSettings through(String password) {
     return driver.settings(false).registry(RegistryConfig.of(proxy.url()).withBasicAuth(USER, password));
   }
 
   @Test
   void stagesDecodeAndEncodeWithTheCredentialsAndTheirJobsDoNotHoldThePassword() throws Exception {
-    PipelineTestDriver driver = PipelineTestDriver.shared();
-    try (BasicAuthProxy proxy = BasicAuthProxy.start(driver.registry().url(), USER, PASSWORD);
-         RunningPipeline run = driver.start(hot("auth-ok"), through(driver, proxy, PASSWORD))) {
+    try (RunningPipeline run = driver.start(hot("auth-ok"), through(PASSWORD))) {
       driver.pipe("auth-ok.in", reading("a", 25, 1_000), 1_000);
       driver.pipe("auth-ok.in", reading("a", 10, 2_000), 2_000);
       driver.pipe("auth-ok.in", reading("b", 30, 3_000), 3_000);
@@ -70,7 +85,7 @@ class RegistryAuthIT {
       for (String stage : new String[] {"readings", "hot"}) {
         String id = run.job(stage).getJobID().toHexString();
         for (String path : new String[] {"", "/config", "/plan"}) {
-          assertThat(rest(driver, "/jobs/" + id + path)).as("REST /jobs/<%s>%s", stage, path).contains(id).doesNotContain(PASSWORD);
+          assertThat(rest("/jobs/" + id + path)).as("REST /jobs/<%s>%s", stage, path).contains(id).doesNotContain(PASSWORD);
         }
       }
     }
@@ -78,17 +93,14 @@ class RegistryAuthIT {
 
   @Test
   void aRevokedPasswordFailsTheJobWithWhatToSetAndNoGoodRecordIsDeadLettered() throws Exception {
-    PipelineTestDriver driver = PipelineTestDriver.shared();
-    try (BasicAuthProxy proxy = BasicAuthProxy.start(driver.registry().url(), USER, PASSWORD);
-         RunningPipeline run = driver.start(hot("auth-revoked"), through(driver, proxy, PASSWORD))) {
+    try (RunningPipeline run = driver.start(hot("auth-revoked"), through(PASSWORD))) {
       driver.pipe("auth-revoked.in", reading("a", 25, 1_000), 1_000);
       assertThat(driver.read("auth-revoked.readings", Reading.class, 1, WAIT)).hasSize(1);
 
       proxy.accept(USER, "rotated-" + UUID.randomUUID());
-      driver.pipeBytes("auth-revoked.in", null, unseenWriterSchemaRecord(driver, "auth-revoked.in"), 2_000);
+      driver.pipeBytes("auth-revoked.in", null, unseenWriterSchemaRecord("auth-revoked.in"), 2_000);
       String jobId = run.job("readings").getJobID().toHexString();
-      await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-          .until(() -> rest(driver, "/jobs/" + jobId + "/exceptions").contains(REFUSED));
+      await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> rest("/jobs/" + jobId + "/exceptions").contains(REFUSED));
       assertThat(driver.readAllRaw("auth-revoked.readings.dead-letter")).isEmpty();
 
       proxy.accept(USER, PASSWORD);
@@ -100,17 +112,14 @@ class RegistryAuthIT {
 
   @Test
   void wrongCredentialsRefuseTheDeployBeforeAnyJobStarts() throws Exception {
-    PipelineTestDriver driver = PipelineTestDriver.shared();
-    try (BasicAuthProxy proxy = BasicAuthProxy.start(driver.registry().url(), USER, PASSWORD)) {
-      assertThatThrownBy(() -> driver.start(hot("auth-refused"), through(driver, proxy, "wrong")))
-          .isInstanceOf(RegistryAuthException.class)
-          .hasMessageStartingWith("registry at " + proxy.url() + " " + REFUSED + " (sent: user 'baton'; ");
-      assertThat(rest(driver, "/jobs/overview")).doesNotContain("auth-refused/");
-    }
+    assertThatThrownBy(() -> driver.start(hot("auth-refused"), through("wrong")))
+        .isInstanceOf(RegistryAuthException.class)
+        .hasMessageStartingWith("registry at " + proxy.url() + " " + REFUSED + " (sent: user 'baton'; ");
+    assertThat(rest("/jobs/overview")).doesNotContain("auth-refused/");
   }
 
   /** A reading under a newly registered writer schema, so a running stage must ask the registry for it. */
-  private static byte[] unseenWriterSchemaRecord(PipelineTestDriver driver, String topic) {
+  private byte[] unseenWriterSchemaRecord(String topic) {
     Schema v2 = RegistryOutageIT.evolved();
     int id = driver.registryClient().register(topic + "-value", v2);
     GenericRecord r = new GenericData.Record(v2);
@@ -120,7 +129,7 @@ class RegistryAuthIT {
     return WireEncoder.forGeneric(v2, id).encode(r);
   }
 
-  private static String rest(PipelineTestDriver driver, String path) throws Exception {
+  private String rest(String path) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(driver.flinkWebUrl() + path)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
