@@ -44,6 +44,9 @@ final class DeadLettersCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  RegistryOptions registry;
+
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
   String pipeline;
 
@@ -72,15 +75,15 @@ final class DeadLettersCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1 but was " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
+    RegistryConfig registryConfig = registry.config(stack);
     Plan plan;
     try (JobJar jobJar = JobJar.open(jar)) {
       plan = Planner.plan(jobJar.definition(pipeline));
     }
     List<PlannedStage> stages = StageLetters.stages(plan, stage);
-    Cluster cluster = Cluster.running(stack);
-    RegistryConfig registry = RegistryConfig.of(cluster.endpoints().registryUrl());
+    Cluster cluster = Cluster.running(stack, registryConfig);
     try (TopicReader reader = new TopicReader(cluster.endpoints().kafkaBootstrapServers());
-         LetterDecoder decoder = LetterDecoder.of(plan, registry)) {
+         LetterDecoder decoder = LetterDecoder.of(plan, cluster.registry())) {
       List<Found> found = new ArrayList<>();
       for (PlannedStage s : stages) {
         StageLetters.read(reader, s, reason).forEach(l -> found.add(new Found(s, l)));

@@ -1,5 +1,6 @@
 package io.baton.cli;
 
+import io.baton.schemas.RegistryConfig;
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
 import java.io.PrintWriter;
@@ -26,13 +27,17 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  RegistryOptions registry;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    RegistryConfig registryConfig = registry.config(stack);
     UpCommand.bringUp(new LocalStack(stack.config(Ports.defaults())), out);
     out.println();
     try (JobJar jar = JobJar.open(null)) {
-      new SensorDemo(Cluster.running(stack), jar, out).run();
+      new SensorDemo(Cluster.running(stack, registryConfig), jar, out).run();
     }
     return ExitCodes.OK;
   }

@@ -1,5 +1,6 @@
 package io.baton.cli;
 
+import io.baton.schemas.RegistryException;
 import io.baton.stack.StackException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-    if (e instanceof StackException || e instanceof CliException
+    if (e instanceof StackException || e instanceof CliException || e instanceof RegistryException
         || e instanceof io.baton.api.PipelineDefinitionException) {
       cl.getErr().println("baton: " + e.getMessage());
     } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.schemas.DecodeException;
+import io.baton.schemas.RegistryAuthException;
 import io.baton.schemas.RegistryConfig;
 import io.baton.schemas.RegistryException;
 import io.baton.schemas.RegistryUnavailableException;
@@ -90,6 +91,8 @@ final class LetterDecoder implements AutoCloseable {
       return new Decoded(AvroJson.of(decoded), "writer schema id " + id, size, null);
     } catch (DecodeException e) {
       return new Decoded(null, null, size, e.getMessage());
+    } catch (RegistryAuthException e) {
+      throw new CliException(e.getMessage(), e);
     } catch (RegistryUnavailableException e) {
       throw new CliException("cannot reach the schema registry at " + config.url() + " to decode dead letters: "
           + e.getMessage(), e);

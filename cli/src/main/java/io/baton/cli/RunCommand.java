@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * <pre>{@code
  * baton run sensor-story
  * baton run sensor-story --bounded     # over what the inputs hold now, then finish
+ * baton run sensor-story --registry-url https://registry:8081 --registry-basic-auth baton:s3cret
  * }</pre>
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline on the local stack.")
@@ -33,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   StackOptions stack;
+
+  @Mixin
+  RegistryOptions registry;
 
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
   String pipeline;
@@ -46,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Cluster cluster = Cluster.running(stack);
+    Cluster cluster = Cluster.running(stack, registry.config(stack));
     try (JobJar jobJar = JobJar.open(jar)) {
       Plan plan = Planner.plan(jobJar.definition(pipeline));
       refuseIfRunning(new FlinkRest(cluster.target().flinkRestUrl()), plan);

@@ -103,7 +103,7 @@ final class SensorDemo {
   }
 
   private RegistryConfig registry() {
-    return RegistryConfig.of(endpoints.registryUrl());
+    return cluster.registry();
   }
 
   /** Stops earlier demo jobs and deletes the pipeline's topics and consumer groups, so counts start at zero. */

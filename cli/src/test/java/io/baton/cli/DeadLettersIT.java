@@ -50,10 +50,7 @@ class DeadLettersIT {
   }
 
   private CliRun baton(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--home";
-    all[args.length + 1] = home.toString();
-    CliRun run = CliRun.of(all);
+    CliRun run = CliRun.at(home, args);
     assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err() + run.out()).isZero();
     return run;
   }
@@ -61,9 +58,7 @@ class DeadLettersIT {
   @Test
   void deadLettersAreListedDecodedAndReplayedOnce() throws Exception {
     Instant started = Instant.now();
-    assertThat(CliRun.of("up", "--home", home.toString(), "--kafka-port", "" + ports.kafka(),
-        "--kafka-controller-port", "" + ports.kafkaController(), "--registry-port", "" + ports.registry(),
-        "--flink-port", "" + ports.flinkRest(), "--flink-rpc-port", "" + ports.flinkRpc()).exitCode()).isZero();
+    assertThat(CliRun.up(home, ports).exitCode()).isZero();
     assertThat(baton("run", "sensor-story").out()).contains("Running 3 jobs of sensor-story");
     assertThat(baton("dead-letters", "sensor-story").out().trim()).isEqualTo("No dead letters in sensor-story");
 

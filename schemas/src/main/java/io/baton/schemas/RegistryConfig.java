@@ -1,12 +1,14 @@
 package io.baton.schemas;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,11 +20,17 @@ import java.util.TreeMap;
  * ({@code schema.registry.ssl.truststore.location}, ...). A {@code mock://<scope>} URL selects an
  * in-memory registry shared by everything in the same JVM that uses that scope (tests).
  *
+ * <p>Secrets and Flink: whatever a job carries is visible to anyone who can read its job graph,
+ * and its program arguments are shown in the web UI. So a config that travels to task managers
+ * should name a properties file instead ({@link #withPropertiesFile}, {@link #writePropertiesTo}):
+ * the file is read each time a client connects, on the machine that connects.
+ *
  * <pre>{@code
  * RegistryConfig config = RegistryConfig.of("http://127.0.0.1:8085/apis/ccompat/v7")
  *     .withBasicAuth("baton", "secret")
  *     .withProperty("schema.registry.ssl.truststore.location", "/etc/baton/truststore.jks");
  * try (SchemaRegistry registry = SchemaRegistry.connect(config)) { ... }
+ * RegistryConfig forJobs = config.writePropertiesTo(Path.of(".baton/jobs/p.registry.properties")); // URL + path only
  * }</pre>
  */
 public final class RegistryConfig implements Serializable {
@@ -40,11 +48,13 @@ public final class RegistryConfig implements Serializable {
   private final String url;
   private final Map<String, String> properties;
   private final int cacheCapacity;
+  private final String propertiesFile;
 
-  private RegistryConfig(String url, Map<String, String> properties, int cacheCapacity) {
+  private RegistryConfig(String url, Map<String, String> properties, int cacheCapacity, String propertiesFile) {
     this.url = url;
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
     this.cacheCapacity = cacheCapacity;
+    this.propertiesFile = propertiesFile;
   }
 
   /**
@@ -67,7 +77,7 @@ public final class RegistryConfig implements Serializable {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid RegistryConfig: " + String.join("; ", problems));
     }
-    return new RegistryConfig(url.trim(), Map.of(), DEFAULT_CACHE_CAPACITY);
+    return new RegistryConfig(url.trim(), Map.of(), DEFAULT_CACHE_CAPACITY, null);
   }
 
   /** An in-memory registry shared by all users of {@code scope} in this JVM ({@code mock://scope}). */
@@ -83,7 +93,7 @@ public final class RegistryConfig implements Serializable {
     Objects.requireNonNull(value, () -> "value of property '" + key + "' must not be null");
     Map<String, String> copy = new TreeMap<>(properties);
     copy.put(key, value);
-    return new RegistryConfig(url, copy, cacheCapacity);
+    return new RegistryConfig(url, copy, cacheCapacity, propertiesFile);
   }
 
   /** A copy with all of {@code more} added as client properties. */
@@ -109,7 +119,25 @@ public final class RegistryConfig implements Serializable {
     if (capacity < 1) {
       throw new IllegalArgumentException("cacheCapacity must be positive, got " + capacity);
     }
-    return new RegistryConfig(url, properties, capacity);
+    return new RegistryConfig(url, properties, capacity, propertiesFile);
+  }
+
+  /**
+   * A copy that also reads client properties from {@code file} whenever it connects, on the machine that
+   * connects (a stage job: its task manager). Properties set on the config itself win over the file's.
+   */
+  public RegistryConfig withPropertiesFile(Path file) {
+    Objects.requireNonNull(file, "properties file must not be null");
+    return new RegistryConfig(url, properties, cacheCapacity, file.toAbsolutePath().normalize().toString());
+  }
+
+  /**
+   * Writes every client property (the file's, then this config's) to {@code file}, readable by its owner
+   * only, and returns a config holding just the URL and that file: safe to put in a job's arguments.
+   */
+  public RegistryConfig writePropertiesTo(Path file) {
+    ClientPropertiesFile.write(file, clientProperties());
+    return new RegistryConfig(url, Map.of(), cacheCapacity, null).withPropertiesFile(file);
   }
 
   /** The registry's base URL. */
@@ -120,6 +148,26 @@ public final class RegistryConfig implements Serializable {
   /** Client properties, sorted by key (read-only). */
   public Map<String, String> properties() {
     return properties;
+  }
+
+  /** The file client properties are read from when connecting, if any. */
+  public Optional<Path> propertiesFile() {
+    return Optional.ofNullable(propertiesFile).map(Path::of);
+  }
+
+  /** True when connecting passes any property to the client (set here or from a file). */
+  public boolean hasClientProperties() {
+    return !properties.isEmpty() || propertiesFile != null;
+  }
+
+  /** What the client gets: the file's properties (read now), overridden by those set here. */
+  public Map<String, String> clientProperties() {
+    if (propertiesFile == null) {
+      return properties;
+    }
+    Map<String, String> merged = new TreeMap<>(ClientPropertiesFile.read(Path.of(propertiesFile)));
+    merged.putAll(properties);
+    return Collections.unmodifiableMap(merged);
   }
 
   /** How many schemas the client caches. */
@@ -142,12 +190,13 @@ public final class RegistryConfig implements Serializable {
     return o instanceof RegistryConfig other
         && url.equals(other.url)
         && properties.equals(other.properties)
-        && cacheCapacity == other.cacheCapacity;
+        && cacheCapacity == other.cacheCapacity
+        && Objects.equals(propertiesFile, other.propertiesFile);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(url, properties, cacheCapacity);
+    return Objects.hash(url, properties, cacheCapacity, propertiesFile);
   }
 
   /** Shows the expression that builds this config; secret values are masked. */
@@ -157,6 +206,9 @@ public final class RegistryConfig implements Serializable {
     for (Map.Entry<String, String> e : properties.entrySet()) {
       String value = isSecret(e.getKey()) ? "****" : e.getValue();
       sb.append(".withProperty(\"").append(e.getKey()).append("\", \"").append(value).append("\")");
+    }
+    if (propertiesFile != null) {
+      sb.append(".withPropertiesFile(Path.of(\"").append(propertiesFile).append("\"))");
     }
     if (cacheCapacity != DEFAULT_CACHE_CAPACITY) {
       sb.append(".withCacheCapacity(").append(cacheCapacity).append(')');

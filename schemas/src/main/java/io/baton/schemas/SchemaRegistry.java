@@ -23,7 +23,8 @@ import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schema
  * <p>Wraps Confluent's {@code CachedSchemaRegistryClient} (shaded in flink-sql-avro-confluent-registry):
  * lookups by id and by subject are cached by the client. Errors are typed:
  * {@link RegistryUnavailableException} (unreachable / 5xx), {@link SchemaNotFoundException} (404),
- * {@link IncompatibleSchemaException} (409), else {@link RegistryException}. Thread-safe.
+ * {@link IncompatibleSchemaException} (409), {@link RegistryAuthException} (401/403), else
+ * {@link RegistryException}. Thread-safe.
  *
  * <pre>{@code
  * try (SchemaRegistry registry = SchemaRegistry.connect(RegistryConfig.of("http://127.0.0.1:8085/apis/ccompat/v7"))) {
@@ -37,20 +38,40 @@ public final class SchemaRegistry implements AutoCloseable {
 
   private final SchemaRegistryClient client;
   private final String url;
+  private final String credentials;
 
   SchemaRegistry(SchemaRegistryClient client, String url) {
-    this.client = client;
-    this.url = url;
+    this(client, url, "no credentials");
   }
 
-  /** Connects (lazily: the first request opens the connection) to the registry {@code config} names. */
+  private SchemaRegistry(SchemaRegistryClient client, String url, String credentials) {
+    this.client = client;
+    this.url = url;
+    this.credentials = credentials;
+  }
+
+  /**
+   * Connects (lazily: the first request opens the connection) to the registry {@code config} names,
+   * reading its properties file now if it has one.
+   */
   public static SchemaRegistry connect(RegistryConfig config) {
     Objects.requireNonNull(config, "config must not be null");
     if (config.isInMemory()) {
       return new SchemaRegistry(MockSchemaRegistry.getClientForScope(config.inMemoryScope()), config.url());
     }
-    Map<String, String> props = config.properties();
-    return new SchemaRegistry(new CachedSchemaRegistryClient(config.url(), config.cacheCapacity(), props), config.url());
+    Map<String, String> props = config.clientProperties();
+    return new SchemaRegistry(new CachedSchemaRegistryClient(config.url(), config.cacheCapacity(), props), config.url(),
+        credentials(props));
+  }
+
+  /** What a refusal message says was sent: the basic-auth user, never the password. */
+  private static String credentials(Map<String, String> props) {
+    String userInfo = props.get(RegistryConfig.BASIC_AUTH_USER_INFO);
+    if (userInfo != null) {
+      return "user '" + userInfo.split(":", 2)[0] + "'";
+    }
+    String source = props.get(RegistryConfig.BASIC_AUTH_SOURCE);
+    return source != null ? "credentials from " + source : "no credentials";
   }
 
   /** Forgets the in-memory registry {@code scope} (see {@link RegistryConfig#inMemory}). */
@@ -241,6 +262,9 @@ public final class SchemaRegistry implements AutoCloseable {
     }
     if (status == 409) {
       return new IncompatibleSchemaException(message, e.getErrorCode(), e);
+    }
+    if (status == 401 || status == 403) {
+      return RegistryAuthException.refused(url, status, e.getErrorCode(), credentials, what, e);
     }
     if (status >= 500 || status == 408 || status == 429) {
       return new RegistryUnavailableException(message, status, e);

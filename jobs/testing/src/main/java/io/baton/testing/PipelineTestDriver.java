@@ -47,6 +47,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * driver.runBounded(new SensorStory(), Duration.ofMinutes(1));
  * List<Summary> out = driver.readAll("sensor-story.per-minute", Summary.class);
  * }</pre>
+ *
+ * <p>A registry behind credentials: pass settings whose registry has them, e.g.
+ * {@code driver.start(def, driver.settings(false).registry(RegistryConfig.of(url).withBasicAuth("u", "p")))};
+ * as on a cluster, the jobs get them through a properties file under the servers' folder.
  */
 public final class PipelineTestDriver implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -157,11 +161,12 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Like {@link #start(PipelineDefinition)} with settings of the caller's (checkpoint interval, ...). */
   public RunningPipeline start(PipelineDefinition definition, StageSettings settings) throws Exception {
-    PipelineGraph graph = prepare(definition);
+    PipelineGraph graph = prepare(definition, settings);
+    StageSettings jobSettings = forJobs(graph, settings);
     Map<String, JobClient> jobs = new LinkedHashMap<>();
     for (var stage : graph.stages()) {
       TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
-      StageTopology.build(env, graph.name(), stage, settings);
+      StageTopology.build(env, graph.name(), stage, jobSettings);
       jobs.put(stage.name(), env.executeAsync(Planner.jobName(graph.name(), stage.name())));
     }
     return new RunningPipeline(graph.name(), jobs, servers.home().resolve("savepoints"));
@@ -169,12 +174,18 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Runs the pipeline over what its inputs hold now, bounded, group after group; returns when all finished. */
   public void runBounded(PipelineDefinition definition, Duration timeout) throws Exception {
-    PipelineGraph graph = prepare(definition);
+    runBounded(definition, settings(true), timeout);
+  }
+
+  /** Like {@link #runBounded(PipelineDefinition, Duration)} with settings of the caller's (a registry with credentials, ...). */
+  public void runBounded(PipelineDefinition definition, StageSettings settings, Duration timeout) throws Exception {
+    PipelineGraph graph = prepare(definition, settings);
+    StageSettings jobSettings = forJobs(graph, settings.bounded(true));
     for (List<String> level : graph.levels()) {
       List<JobClient> running = new ArrayList<>();
       for (String name : level) {
         TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
-        StageTopology.build(env, graph.name(), graph.stage(name), settings(true));
+        StageTopology.build(env, graph.name(), graph.stage(name), jobSettings);
         running.add(env.executeAsync(Planner.jobName(graph.name(), name)));
       }
       for (JobClient job : running) {
@@ -205,12 +216,22 @@ public final class PipelineTestDriver implements AutoCloseable {
         .checkpointInterval(Duration.ofMillis(500));
   }
 
-  private PipelineGraph prepare(PipelineDefinition definition) throws Exception {
+  /** A deploy target on this driver's servers, talking to the registry as {@code registry} says. */
+  public Target target(RegistryConfig registry) {
+    return new Target(bootstrapServers(), registry, "", "500ms", servers.home().resolve("jobs"));
+  }
+
+  /** Checks the plan, creates topics and registers subjects, as the deploy step does. */
+  private PipelineGraph prepare(PipelineDefinition definition, StageSettings settings) throws Exception {
     PipelineGraph graph = definition.define().build();
     Consumer<String> quiet = line -> { };
-    new Deployer(new Target(bootstrapServers(), registry(), "", "500ms"), quiet)
-        .prepare(Planner.plan(graph, definition.getClass().getName()));
+    new Deployer(target(settings.registry()), quiet).prepare(Planner.plan(graph, definition.getClass().getName()));
     return graph;
+  }
+
+  /** As on a cluster: the registry's client properties reach the jobs through a file, not inside the job. */
+  private StageSettings forJobs(PipelineGraph graph, StageSettings settings) {
+    return settings.registry(target(settings.registry()).registryForJobs(graph.name()));
   }
 
   // ---- output ----

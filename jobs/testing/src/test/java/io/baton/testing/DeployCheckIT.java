@@ -10,7 +10,6 @@ import io.baton.api.Topic;
 import io.baton.api.batch.Batch;
 import io.baton.flink.deploy.DeployRefusedException;
 import io.baton.flink.deploy.Deployer;
-import io.baton.flink.deploy.Target;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.Planner;
 import io.baton.testing.records.Gauge;
@@ -47,7 +46,7 @@ class DeployCheckIT {
 
   private void prepare(PipelineTestDriver driver, String name) throws Exception {
     Plan plan = Planner.plan(gauges(name).define().build(), "test." + name);
-    new Deployer(new Target(driver.bootstrapServers(), driver.registry(), "", "1s"), line -> { }).prepare(plan);
+    new Deployer(driver.target(driver.registry()), line -> { }).prepare(plan);
   }
 
   private List<String> topics(PipelineTestDriver driver) throws Exception {

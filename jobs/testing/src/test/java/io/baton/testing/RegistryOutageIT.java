@@ -33,7 +33,7 @@ class RegistryOutageIT {
   }
 
   /** Reading with one more optional field: a new writer schema the stage has not fetched yet. */
-  private static Schema evolved() {
+  static Schema evolved() {
     String json = Reading.getClassSchema().toString()
         .replace("]}", ",{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
     return new Schema.Parser().parse(json);

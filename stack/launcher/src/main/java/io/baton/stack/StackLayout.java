@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * registry/        db.mv.db (H2 file: schemas survive down/up)
  * flink/conf/      config.yaml, log4j-console.properties
  * flink/checkpoints/
+ * jobs/<pipeline>.registry.properties (registry client settings stage jobs read; owner-only)
  * logs/<component>.log
  * run/<component>.pid, run/stack.properties
  * }</pre>
@@ -55,6 +56,11 @@ public final class StackLayout {
 
   public Path uploadedJars() {
     return flinkDir().resolve("jars");
+  }
+
+  /** Files stage jobs read at run time, e.g. a pipeline's registry credentials. */
+  public Path jobFiles() {
+    return home.resolve("jobs");
   }
 
   public Path logsDir() {

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * Runs a plan on a session cluster: check it (deploy-time acceptance) → create topics → register
  * schemas → upload the job jar once → start one job per stage. Streaming, every job starts at
- * once; bounded, group after group, each waiting for the one before to finish.
+ * once; bounded, group after group, each waiting for the one before to finish. Registry
+ * credentials reach the jobs through a file, never their arguments (see {@link Target}).
  *
  * <pre>{@code
  * Deployer deployer = new Deployer(target, System.out::println);
@@ -64,6 +65,7 @@ public final class Deployer {
   /** Uploads the job jar once and starts the stages' jobs (bounded: group after group, waiting). */
   public Map<String, String> start(Plan plan, Path jobJar, boolean bounded) throws IOException, InterruptedException {
     FlinkRest flink = new FlinkRest(target.flinkRestUrl());
+    List<String> environment = target.jobArgs(target.registryForJobs(plan.pipeline()), bounded);
     String jarId = flink.uploadJar(jobJar);
     progress.accept("job jar uploaded: " + jobJar.getFileName());
     Map<String, String> jobIds = new LinkedHashMap<>();
@@ -72,7 +74,7 @@ public final class Deployer {
       for (String stageName : level) {
         PlannedStage stage = plan.stage(stageName);
         List<String> args = new ArrayList<>(stage.programArgs());
-        args.addAll(target.jobArgs(bounded));
+        args.addAll(environment);
         String jobId = flink.run(jarId, stage.entryClass(), args);
         jobIds.put(stageName, jobId);
         started.add(jobId);

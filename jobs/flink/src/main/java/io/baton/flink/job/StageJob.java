@@ -4,6 +4,7 @@ import io.baton.api.PipelineDefinition;
 import io.baton.api.PipelineGraph;
 import io.baton.api.StageSpec;
 import io.baton.schemas.RegistryConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +18,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * --definition io.baton.examples.sensor.SensorStory --stage per-minute
  * --bootstrap-servers 127.0.0.1:9092 --registry-url http://127.0.0.1:8085/apis/ccompat/v7
- * [--checkpoint-interval 2s] [--bounded]
+ * [--registry-properties-file .baton/jobs/sensor-story.registry.properties] [--checkpoint-interval 2s] [--bounded]
  * </pre>
+ *
+ * <p>Registry credentials and TLS settings come only from the properties file, which every
+ * operator reads when it connects on its task manager: arguments are shown in the Flink web UI.
  */
 public final class StageJob {
   private StageJob() {}
@@ -28,9 +32,7 @@ public final class StageJob {
     PipelineDefinition definition = load(require(options, "definition"));
     PipelineGraph graph = definition.define().build();
     StageSpec spec = graph.stage(require(options, "stage"));
-    StageSettings settings = new StageSettings(require(options, "bootstrap-servers"),
-        RegistryConfig.of(require(options, "registry-url")), options.containsKey("bounded"),
-        duration(options.getOrDefault("checkpoint-interval", "2s")), Duration.ofSeconds(5));
+    StageSettings settings = settings(options);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     StageTopology.build(env, graph.name(), spec, settings);
     env.execute(graph.name() + "/" + spec.name());
@@ -44,6 +46,16 @@ public final class StageJob {
       throw new IllegalArgumentException(className + " does not implement " + PipelineDefinition.class.getName());
     }
     return (PipelineDefinition) type.getDeclaredConstructor().newInstance();
+  }
+
+  /** Where the stage runs, from its options. */
+  static StageSettings settings(Map<String, String> options) {
+    RegistryConfig registry = RegistryConfig.of(require(options, "registry-url"));
+    if (options.containsKey("registry-properties-file")) {
+      registry = registry.withPropertiesFile(Path.of(options.get("registry-properties-file")));
+    }
+    return new StageSettings(require(options, "bootstrap-servers"), registry, options.containsKey("bounded"),
+        duration(options.getOrDefault("checkpoint-interval", "2s")), Duration.ofSeconds(5));
   }
 
   /** {@code --name value} pairs; a flag without a value maps to "true". */
