@@ -52,6 +52,9 @@ final class FeedCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  RegistryOptions registry;
+
   @Parameters(paramLabel = "<generator>", description = "What to generate: ${COMPLETION-CANDIDATES}.")
   Generator generator;
 
@@ -76,17 +79,17 @@ final class FeedCommand implements Callable<Integer> {
           + events + " and " + eventsPerSecond);
     }
     PrintWriter out = spec.commandLine().getOut();
-    Target target = Cluster.running(stack).target();
+    Target target = Cluster.running(stack, registry.config(stack)).target();
     NexmarkGenerator nexmark = NexmarkGenerator.builder().seed(seed).startAt(start.toEpochMilli())
         .eventsPerSecond(eventsPerSecond).build();
     Map<NexmarkEvent.Kind, Long> written = new EnumMap<>(NexmarkEvent.Kind.class);
     try (Topics topics = new Topics(target.bootstrapServers(), 1);
-         SchemaRegistry registry = SchemaRegistry.connect(target.registry());
+         SchemaRegistry schemas = SchemaRegistry.connect(target.registry());
          KafkaProducer<byte[], byte[]> producer = producer(target.bootstrapServers())) {
       Map<NexmarkEvent.Kind, WireEncoder<SpecificRecord>> encoders = new EnumMap<>(NexmarkEvent.Kind.class);
       for (NexmarkEvent.Kind kind : NexmarkEvent.Kind.values()) {
         topics.ensure(kind.topic(), 1);
-        encoders.put(kind, encoder(registry, kind));
+        encoders.put(kind, encoder(schemas, kind));
       }
       nexmark.events().limit(events).forEach(e -> {
         producer.send(new ProducerRecord<>(e.kind().topic(), null, e.timestamp(), key(e.record()),
