@@ -105,15 +105,17 @@ class FlinkSessionClusterTest {
   }
 
   @Test
-  void taskManagerCommandHasHeapFlagsOpensMarkerAndDynamicArgs() {
+  void taskManagerCommandHasMarkerFirstThenHeapFlagsOpensAndDynamicArgs() {
     JavaCommand cmd = flink.serverCommand(Component.TASKMANAGER, FlinkSessionCluster.TASKMANAGER_MAIN, memory);
-    assertThat(cmd.toList()).containsSubsequence("-Xmx100", "-Xms100", "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "-Dbaton.component=taskmanager", "-Dbaton.home=/state", "-Dlog.file=/state/logs/taskmanager.log",
-        "-Djava.io.tmpdir=/state/flink/tmp", "-Dlog4j.configurationFile=/state/flink/conf/log4j-console.properties",
+    assertThat(cmd.toList()).containsSubsequence("-Dbaton.component=taskmanager", "-Dbaton.home=/state",
+        "-Dlog.file=/state/logs/taskmanager.log", "-Djava.io.tmpdir=/state/flink/tmp",
+        "-Dlog4j.configurationFile=/state/flink/conf/log4j-console.properties",
+        "-Xmx100", "-Xms100", "--add-opens=java.base/java.util=ALL-UNNAMED",
         "-cp", "/repo/stack/flink-runtime/target/lib/*",
         "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", "/state/flink/conf",
         "-D", "a.b=1b", "-D", "c=2b");
     assertThat(cmd.toList()).containsAll(FlinkJvmOptions.OPENS);
+    assertThat(cmd.toList().subList(0, 3)).endsWith("-Dbaton.component=taskmanager", "-Dbaton.home=/state");
   }
 
   @Test
