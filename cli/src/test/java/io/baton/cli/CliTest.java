@@ -3,6 +3,7 @@ package io.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.stack.Ports;
+import io.baton.stack.ProcessMarker;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -59,8 +60,7 @@ class CliTest {
       assertThat(run.out()).isEmpty();
     }
     assertThat(home.resolve("run")).doesNotExist();
-    assertThat(ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("-Dbaton.home=" + home))).isEmpty();
+    assertThat(ProcessMarker.allMarkedWith(home)).isEmpty();
   }
 
   @Test

@@ -3,13 +3,17 @@ package io.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.flink.deploy.FlinkRest;
 import io.baton.stack.Component;
 import io.baton.stack.ComponentStatus;
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
+import io.baton.stack.ProcessMarker;
 import io.baton.stack.RepoRoot;
 import io.baton.stack.StackConfig;
 import io.baton.stack.StackEndpoints;
+import io.baton.stack.StackLayout;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,36 +38,49 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the real local stack through {@code baton up} (free ports, temporary state folder), runs the example copy
- * job on it end to end, and checks that {@code baton down} leaves no process and that state survives a restart.
+ * Starts the real local stack through {@code baton up} (free ports, temporary state folder) once for the ordered
+ * tests below: runs the example copy job and the demo on it, checks that {@code baton down} leaves no process and
+ * that topics, schemas and checkpoints survive a restart. The down test runs even when an earlier one failed.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
   private static final String SUBJECT = "it.in-value";
   private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"Reading\",\"namespace\":\"it\","
       + "\"fields\":[{\"name\":\"celsius\",\"type\":\"double\"}]}";
 
   @TempDir
-  Path home;
+  static Path home;
 
   private final Ports ports = Ports.freeEphemeral();
+  private final StackEndpoints endpoints = StackEndpoints.of(ports);
   private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Long> firstPids = new ArrayList<>();
+  private final List<String> copyJob = new ArrayList<>();
+  private final List<Path> checkpointsAtDown = new ArrayList<>();
 
-  @AfterEach
+  @AfterAll
   void neverLeaveServersBehind() {
-    CliRun.of("down", "--home", home.toString());
+    baton("down");
   }
 
-  private CliRun baton(String command) {
-    return CliRun.of(command, "--home", home.toString());
+  private CliRun baton(String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of("--home", home.toString()));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
-  private CliRun up() {
-    return CliRun.of("up", "--home", home.toString(),
+  private CliRun up(Path at) {
+    return CliRun.of("up", "--home", at.toString(),
         "--kafka-port", "" + ports.kafka(), "--kafka-controller-port", "" + ports.kafkaController(),
         "--registry-port", "" + ports.registry(), "--flink-port", "" + ports.flinkRest(),
         "--flink-rpc-port", "" + ports.flinkRpc());
@@ -70,27 +91,55 @@ class LocalStackIT {
     return stack.status().stream().filter(ComponentStatus::isUp).map(s -> s.pid().orElseThrow()).toList();
   }
 
+  private static List<Long> markedPids(Path at) {
+    return ProcessMarker.allMarkedWith(at).stream().map(ProcessHandle::pid).toList();
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   @Test
-  void upRunsTheCopyJobEndToEndAndDownLeavesNoProcess() throws Exception {
-    StackEndpoints endpoints = StackEndpoints.of(ports);
-    CliRun up = up();
+  @Order(1)
+  void upStartsEveryServerAndASecondUpSaysItIsAlreadyUp() throws Exception {
+    CliRun up = up(home);
     assertThat(up.exitCode()).as(up.err()).isZero();
     for (Component c : Component.values()) {
       assertThat(up.out()).containsPattern("(?m)^" + c.id() + " +ready after +\\d+\\.\\d s");
     }
     assertThat(up.out()).contains("Kafka bootstrap servers  " + endpoints.kafkaBootstrapServers(),
         "Schema registry          " + endpoints.registryUrl(), "Flink web UI             " + endpoints.flinkWebUrl());
-    List<Long> pids = runningPids();
-    assertThat(pids).hasSize(4);
+    firstPids.addAll(runningPids());
+    assertThat(firstPids).hasSize(4);
+    // The scan the down test relies on sees exactly these servers.
+    assertThat(markedPids(home)).containsExactlyInAnyOrderElementsOf(firstPids);
 
-    assertThat(up().out()).startsWith("Baton stack is already up");
+    CliRun again = up(home);
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).startsWith("Baton stack is already up");
+  }
+
+  @Test
+  @Order(2)
+  void statusShowsEveryServerUpWithItsEndpointAndTheServersAnswer() throws Exception {
+    CliRun status = baton("status");
+    assertThat(status.exitCode()).isZero();
+    for (Component c : Component.values()) {
+      assertThat(status.out()).containsPattern("(?m)^" + c.id() + " +up +pid \\d+ +"
+          + Pattern.quote(endpoints.endpointOf(c)) + "$");
+    }
+    assertThat(status.out()).contains("Baton stack is up");
     assertThat(get(endpoints.flinkWebUrl() + "/").body()).contains("<title>Apache Flink Web Dashboard</title>");
     assertThat(get(endpoints.registryUrl() + "/config").body()).contains("\"BACKWARD\"");
+  }
 
+  @Test
+  @Order(3)
+  void theCopyJobRunsEndToEnd() throws Exception {
     createTopics(endpoints, "it.in", "it.out");
     assertThat(registerSchema(endpoints)).isEqualTo(200);
 
-    io.baton.flink.deploy.FlinkRest flink = new io.baton.flink.deploy.FlinkRest(endpoints.flinkWebUrl());
+    FlinkRest flink = new FlinkRest(endpoints.flinkWebUrl());
     Path jar = RepoRoot.locate().resolve("jobs/examples/target/baton-examples.jar");
     assertThat(jar).as("the example job jar (built by jobs/examples before cli)").exists();
     String jobId = flink.run(flink.uploadJar(jar), "io.baton.examples.copy.TopicCopyJob",
@@ -101,7 +150,12 @@ class LocalStackIT {
     var job = flink.jobs().stream().filter(j -> j.id().equals(jobId)).findFirst().orElseThrow();
     assertThat(job.name()).isEqualTo("baton/topic-copy");
     assertThat(job.state()).isEqualTo("RUNNING");
+    copyJob.add(jobId);
+  }
 
+  @Test
+  @Order(4)
+  void demoTellsTheSensorStoryAndItsCancelledJobsKeepTheirCheckpoints() throws Exception {
     // The README's main command on this stack: the story balances and shows every kind of rejection.
     CliRun demo = baton("demo");
     assertThat(demo.exitCode()).as(demo.err()).isZero();
@@ -113,50 +167,100 @@ class LocalStackIT {
         .contains("alerts      in    60  →  out    20   dead letters   0")
         .contains("per-minute batched 360 readings into 60 one-minute summaries")
         .contains("Watch the jobs in the Flink web UI: " + endpoints.flinkWebUrl());
-    assertThat(flink.jobs()).filteredOn(j -> j.name().startsWith("sensor-story/"))
-        .extracting(j -> j.state()).containsOnly("RUNNING").hasSize(3);
-    CliRun stop = CliRun.of("stop", "sensor-story", "--home", home.toString());
+    FlinkRest flink = new FlinkRest(endpoints.flinkWebUrl());
+    List<FlinkRest.Job> jobs = flink.jobs().stream().filter(j -> j.name().startsWith("sensor-story/")).toList();
+    assertThat(jobs).extracting(FlinkRest.Job::state).containsOnly("RUNNING").hasSize(3);
+    List<String> story = jobs.stream().map(FlinkRest.Job::id).toList();
+    CliRun stop = baton("stop", "sensor-story");
     assertThat(stop.out()).contains("Cancelled sensor-story/readings", "Cancelled sensor-story/per-minute",
         "Cancelled sensor-story/alerts");
+    await("the sensor-story jobs are CANCELED").atMost(Duration.ofSeconds(30)).until(() -> flink.jobs().stream()
+        .filter(j -> story.contains(j.id())).allMatch(j -> j.state().equals("CANCELED")));
+    for (String jobId : story) {
+      assertThat(latestCompletedCheckpoint(jobId)).as("a retained checkpoint of cancelled job " + jobId).isPresent();
+    }
+  }
 
-    CliRun status = baton("status");
-    assertThat(status.out()).contains("Baton stack is up");
+  @Test
+  @Order(5)
+  void logsShowAServersLastLines() {
     assertThat(baton("logs").exitCode()).isEqualTo(2);
-    assertThat(CliRun.of("logs", "jobmanager", "-n", "5", "--home", home.toString()).out().lines()).hasSize(5);
+    assertThat(baton("logs", "jobmanager", "-n", "5").out().lines()).hasSize(5);
+  }
 
+  @Test
+  @Order(6)
+  void theRunningCopyJobHasACompletedCheckpointUnderTheHome() {
+    assertThat(copyJob).as("the copy job was started").hasSize(1);
+    awaitCompletedCheckpoint(copyJob.get(0));
+  }
+
+  @Test
+  @Order(7)
+  void downStopsEveryServerLeavesNoProcessAndKeepsTheLatestCheckpoint() throws Exception {
+    // A newer checkpoint may complete while stopping, but the newest one now is not deleted.
+    for (String jobId : copyJob) {
+      latestCompletedCheckpoint(jobId).ifPresent(checkpointsAtDown::add);
+    }
     CliRun down = baton("down");
     assertThat(down.exitCode()).isZero();
     assertThat(down.out()).startsWith("Stopped kafka, registry, jobmanager, taskmanager");
-    assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    assertThat(firstPids).noneMatch(LocalStackIT::alive);
+    assertThat(markedPids(home)).isEmpty();
     assertThat(baton("down").out()).startsWith("Nothing is running");
+    assertThat(checkpointsAtDown).as("the copy job's latest checkpoint").hasSize(1)
+        .allSatisfy(c -> assertThat(c).exists());
+  }
 
-    // Topics and schemas survive down/up.
-    CliRun again = up();
+  @Test
+  @Order(8)
+  void aSecondUpKeepsTopicsSchemasAndCheckpoints() throws Exception {
+    CliRun again = up(home);
     assertThat(again.exitCode()).as(again.err()).isZero();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
       assertThat(admin.listTopics().names().get()).contains("it.in", "it.out");
     }
     assertThat(get(endpoints.registryUrl() + "/subjects").body()).contains(SUBJECT);
+    assertThat(checkpointsAtDown).isNotEmpty().allSatisfy(c -> assertThat(c).exists());
     List<Long> secondPids = runningPids();
     assertThat(baton("down").exitCode()).isZero();
-    assertThat(secondPids).hasSize(4).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-    assertThat(ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("-Dbaton.home=" + home))).isEmpty();
+    assertThat(secondPids).hasSize(4).noneMatch(LocalStackIT::alive);
+    assertThat(markedPids(home)).isEmpty();
   }
 
   @Test
-  void aServerThatDiesWhileStartingIsShownWithItsLogAndTheOthersAreStopped() throws Exception {
+  @Order(9)
+  void aServerThatDiesWhileStartingIsShownWithItsLogAndTheOthersAreStopped(@TempDir Path other) throws Exception {
     // A meta.properties without a node id makes the broker exit at once.
-    Files.createDirectories(home.resolve("kafka/data"));
-    Files.writeString(home.resolve("kafka/data/meta.properties"), "version=1\n");
-    CliRun up = up();
+    Files.createDirectories(other.resolve("kafka/data"));
+    Files.writeString(other.resolve("kafka/data/meta.properties"), "version=1\n");
+    CliRun up = up(other);
     assertThat(up.exitCode()).isEqualTo(1);
     assertThat(up.err()).startsWith("baton: kafka failed to start: kafka exited with code 1 while starting")
-        .contains("last ", " lines of " + home.resolve("logs/kafka.log"), "Exiting Kafka due to fatal exception")
+        .contains("last ", " lines of " + other.resolve("logs/kafka.log"), "Exiting Kafka due to fatal exception")
         .contains("the servers started by this call were stopped");
-    assertThat(ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("-Dbaton.home=" + home))).isEmpty();
-    assertThat(baton("status").out()).contains("Baton stack is down");
+    assertThat(markedPids(other)).isEmpty();
+    assertThat(CliRun.of("status", "--home", other.toString()).out()).contains("Baton stack is down");
+  }
+
+  /** The copy job checkpoints every 5 s; waits for a completed one ({@code chk-N/_metadata}) under the home. */
+  private static void awaitCompletedCheckpoint(String jobId) {
+    await("a completed checkpoint of job " + jobId + " under " + home).atMost(Duration.ofSeconds(60))
+        .until(() -> latestCompletedCheckpoint(jobId), Optional::isPresent);
+  }
+
+  /** The newest {@code chk-N/_metadata} of a job: older ones are deleted as newer ones complete. */
+  private static Optional<Path> latestCompletedCheckpoint(String jobId) throws IOException {
+    Path dir = StackLayout.at(home).checkpoints().resolve(jobId);
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.filter(d -> d.getFileName().toString().matches("chk-\\d+"))
+          .filter(d -> Files.isRegularFile(d.resolve("_metadata")))
+          .max(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))))
+          .map(d -> d.resolve("_metadata"));
+    }
   }
 
   private HttpResponse<String> get(String url) throws Exception {

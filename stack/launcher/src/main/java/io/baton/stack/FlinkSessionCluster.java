@@ -56,9 +56,16 @@ public final class FlinkSessionCluster {
     s.put("rest.bind-address", "127.0.0.1");
     s.put("rest.port", Integer.toString(ports.flinkRest()));
     s.put("parallelism.default", "1");
-    s.put("execution.checkpointing.dir", "file://" + config.layout().checkpoints());
+    StackLayout layout = config.layout();
+    s.put("execution.checkpointing.dir", "file://" + layout.checkpoints());
     s.put("execution.checkpointing.num-retained", "3");
+    // Completed checkpoints stay when a job is cancelled or the cluster stops, so they survive down/up.
+    s.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     s.put("cluster.registration.error-delay", "1 s");
+    s.put("web.upload.dir", layout.uploadedJars().toString());
+    s.put("web.tmpdir", layout.flinkTmp().toString());
+    s.put("blob.storage.directory", layout.flinkBlobs().toString());
+    s.put("io.tmp.dirs", layout.flinkTmp().toString());
     return s;
   }
 
@@ -74,10 +81,14 @@ public final class FlinkSessionCluster {
     return config.layout().flinkConf().resolve("log4j-console.properties");
   }
 
-  /** Writes config.yaml and the logging configuration; call once before starting either process. */
+  /** Writes config.yaml and the logging configuration and empties the scratch folders; call before starting. */
   public void writeConfig() throws IOException {
-    Files.createDirectories(config.layout().flinkConf());
-    Files.createDirectories(config.layout().checkpoints());
+    StackLayout layout = config.layout();
+    Files.createDirectories(layout.flinkConf());
+    Files.createDirectories(layout.checkpoints());
+    for (Path scratch : List.of(layout.uploadedJars(), layout.flinkBlobs(), layout.flinkTmp())) {
+      ScratchDir.recreate(scratch);
+    }
     Files.writeString(configFile(), configYaml(config));
     Files.writeString(log4jFile(), Resources.text("flink-log4j2.properties"));
   }
@@ -107,6 +118,7 @@ public final class FlinkSessionCluster {
         .jvmOptions(FlinkJvmOptions.OPENS);
     ProcessMarker.of(component, config.home()).applyTo(b);
     return b.systemProperty("log.file", config.layout().logFile(component).toString())
+        .systemProperty("java.io.tmpdir", config.layout().flinkTmp().toString())
         .systemProperty("log4j.configurationFile", log4jFile().toString())
         .args(List.of("--configDir", config.layout().flinkConf().toString()))
         .args(memory.dynamicArgs())

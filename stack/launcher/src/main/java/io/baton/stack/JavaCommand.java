@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code java} command line: JVM options, system properties, then a main class on a classpath or a jar, then
- * program arguments.
+ * A {@code java} command line: system properties, JVM options, then a main class on a classpath or a jar, then
+ * program arguments. Properties come first so markers like {@code -Dbaton.home} stay in the part of a long
+ * command line that {@code ps} and {@link ProcessHandle.Info} show.
  *
  * <pre>{@code
  * JavaCommand cmd = JavaCommand.mainClass("kafka.Kafka")
@@ -56,8 +57,8 @@ public final class JavaCommand {
   public List<String> toList() {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
-    cmd.addAll(jvmOptions);
     systemProperties.forEach((key, value) -> cmd.add("-D" + key + "=" + value));
+    cmd.addAll(jvmOptions);
     if (jar != null) {
       cmd.add("-jar");
       cmd.add(jar.toString());

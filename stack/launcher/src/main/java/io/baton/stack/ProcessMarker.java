@@ -1,6 +1,7 @@
 package io.baton.stack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,21 +41,34 @@ public final class ProcessMarker {
     return b.systemProperty(COMPONENT, component).systemProperty(HOME, home.toString());
   }
 
-  /** True if the process is alive and its command line carries both markers. */
+  /** True if the process is alive and its arguments carry both markers, however long its command line. */
   public boolean matches(ProcessHandle process) {
-    if (!process.isAlive()) {
-      return false;
-    }
-    String cmd = process.info().commandLine().orElse("");
-    if (cmd.isEmpty()) {
-      cmd = String.join(" ", process.info().arguments().orElse(new String[0]));
-    }
-    return matches(cmd);
+    return process.isAlive() && ProcessArguments.of(process).map(this::matches).orElse(false);
   }
 
-  boolean matches(String commandLine) {
-    return commandLine.contains("-D" + COMPONENT + "=" + component + " ")
-        && commandLine.contains("-D" + HOME + "=" + home + " ");
+  boolean matches(List<String> arguments) {
+    return arguments.contains("-D" + COMPONENT + "=" + component) && arguments.contains(homeArgument(home));
+  }
+
+  /**
+   * Every live process, of any component, marked with this home: what a test checks is empty after {@code down}.
+   *
+   * @throws IllegalStateException if this JVM cannot read even its own arguments, so an empty answer would prove
+   *     nothing
+   */
+  public static List<ProcessHandle> allMarkedWith(Path home) {
+    if (ProcessArguments.of(ProcessHandle.current()).filter(a -> !a.isEmpty()).isEmpty()) {
+      throw new IllegalStateException("cannot read process arguments on this system (not even this JVM's), "
+          + "so cannot tell which processes belong to the stack at " + home);
+    }
+    String marker = homeArgument(home.toAbsolutePath().normalize());
+    return ProcessHandle.allProcesses()
+        .filter(p -> ProcessArguments.of(p).map(a -> a.contains(marker)).orElse(false))
+        .toList();
+  }
+
+  private static String homeArgument(Path home) {
+    return "-D" + HOME + "=" + home;
   }
 
   @Override

@@ -9,7 +9,10 @@ import java.nio.file.Path;
  * kafka/           server.properties, log4j2.properties, data/
  * registry/        db.mv.db (H2 file: schemas survive down/up)
  * flink/conf/      config.yaml, log4j-console.properties
- * flink/checkpoints/
+ * flink/checkpoints/<job id>/chk-N/_metadata  (kept when a job is cancelled or the cluster stops)
+ * flink/jars/      jars uploaded through the REST API           (emptied on every up)
+ * flink/blobs/     blob store of the JobManager and TaskManager (emptied on every up)
+ * flink/tmp/       io.tmp.dirs, web.tmpdir, java.io.tmpdir      (emptied on every up)
  * jobs/<pipeline>.registry.properties (registry client settings stage jobs read; owner-only)
  * logs/<component>.log
  * run/<component>.pid, run/stack.properties
@@ -54,6 +57,7 @@ public final class StackLayout {
     return flinkDir().resolve("checkpoints");
   }
 
+  /** Flink's {@code web.upload.dir}: job jars uploaded through the REST API. */
   public Path uploadedJars() {
     return flinkDir().resolve("jars");
   }
@@ -61,6 +65,16 @@ public final class StackLayout {
   /** Files stage jobs read at run time, e.g. a pipeline's registry credentials. */
   public Path jobFiles() {
     return home.resolve("jobs");
+  }
+
+  /** Flink's {@code blob.storage.directory}. */
+  public Path flinkBlobs() {
+    return flinkDir().resolve("blobs");
+  }
+
+  /** Flink's {@code io.tmp.dirs} and {@code web.tmpdir}, and the Flink JVMs' {@code java.io.tmpdir}. */
+  public Path flinkTmp() {
+    return flinkDir().resolve("tmp");
   }
 
   public Path logsDir() {

@@ -2,8 +2,11 @@ package io.baton.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FlinkSessionClusterTest {
   private final StackConfig config = StackConfig.builder()
@@ -39,16 +42,60 @@ class FlinkSessionClusterTest {
   }
 
   @Test
-  void checkpointsLiveUnderTheStateFolder() {
+  void completedCheckpointsLiveUnderTheStateFolderAndOutliveCancelAndShutdown() {
     assertThat(FlinkSessionCluster.configYaml(config)).contains("""
         execution:
           checkpointing:
             dir: 'file:///state/flink/checkpoints'
             num-retained: 3
+            externalized-checkpoint-retention: 'RETAIN_ON_CANCELLATION'
         cluster:
           registration:
             error-delay: '1 s'
         """);
+  }
+
+  @Test
+  void uploadsBlobsAndTempFilesStayUnderTheStateFolder() {
+    assertThat(FlinkSessionCluster.configYaml(config)).contains("""
+        web:
+          upload:
+            dir: '/state/flink/jars'
+          tmpdir: '/state/flink/tmp'
+        blob:
+          storage:
+            directory: '/state/flink/blobs'
+        io:
+          tmp:
+            dirs: '/state/flink/tmp'
+        """);
+  }
+
+  @Test
+  void everyFolderFlinkWritesIsUnderTheStateFolder() {
+    assertThat(FlinkSessionCluster.settings(config)).allSatisfy((key, value) -> {
+      if (key.matches(".*(dir|dirs|directory|tmpdir)$")) {
+        assertThat(value.replaceFirst("^file://", "")).as(key).startsWith("/state/");
+      }
+    });
+  }
+
+  @Test
+  void writeConfigEmptiesScratchFoldersButKeepsCheckpoints(@TempDir Path home) throws Exception {
+    StackLayout layout = StackLayout.at(home);
+    Path checkpoint = layout.checkpoints().resolve("job-1/chk-7/_metadata");
+    Files.createDirectories(checkpoint.getParent());
+    Files.writeString(checkpoint, "m");
+    for (Path scratch : List.of(layout.uploadedJars(), layout.flinkBlobs(), layout.flinkTmp())) {
+      Files.createDirectories(scratch.resolve("left/over"));
+      Files.writeString(scratch.resolve("left/over/file"), "x");
+    }
+    new FlinkSessionCluster(StackConfig.builder().repo(Path.of("/repo")).home(home).build()).writeConfig();
+    assertThat(checkpoint).hasContent("m");
+    assertThat(layout.flinkConf().resolve("config.yaml")).content().contains("RETAIN_ON_CANCELLATION");
+    assertThat(layout.uploadedJars()).isEmptyDirectory();
+    assertThat(layout.flinkBlobs()).isEmptyDirectory();
+    assertThat(layout.flinkTmp()).isEmptyDirectory();
   }
 
   @Test
@@ -58,15 +105,17 @@ class FlinkSessionClusterTest {
   }
 
   @Test
-  void taskManagerCommandHasHeapFlagsOpensMarkerAndDynamicArgs() {
+  void taskManagerCommandHasMarkerFirstThenHeapFlagsOpensAndDynamicArgs() {
     JavaCommand cmd = flink.serverCommand(Component.TASKMANAGER, FlinkSessionCluster.TASKMANAGER_MAIN, memory);
-    assertThat(cmd.toList()).containsSubsequence("-Xmx100", "-Xms100", "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "-Dbaton.component=taskmanager", "-Dbaton.home=/state", "-Dlog.file=/state/logs/taskmanager.log",
+    assertThat(cmd.toList()).containsSubsequence("-Dbaton.component=taskmanager", "-Dbaton.home=/state",
+        "-Dlog.file=/state/logs/taskmanager.log", "-Djava.io.tmpdir=/state/flink/tmp",
         "-Dlog4j.configurationFile=/state/flink/conf/log4j-console.properties",
+        "-Xmx100", "-Xms100", "--add-opens=java.base/java.util=ALL-UNNAMED",
         "-cp", "/repo/stack/flink-runtime/target/lib/*",
         "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", "/state/flink/conf",
         "-D", "a.b=1b", "-D", "c=2b");
     assertThat(cmd.toList()).containsAll(FlinkJvmOptions.OPENS);
+    assertThat(cmd.toList().subList(0, 3)).endsWith("-Dbaton.component=taskmanager", "-Dbaton.home=/state");
   }
 
   @Test

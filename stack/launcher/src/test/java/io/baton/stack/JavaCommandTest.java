@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class JavaCommandTest {
   @Test
-  void optionsThenPropertiesThenClasspathMainAndArgs() {
+  void propertiesThenOptionsThenClasspathMainAndArgs() {
     JavaCommand cmd = JavaCommand.mainClass("a.Main").java(Path.of("/jdk/bin/java")).classpath("/lib/*")
         .systemProperty("b", "2").jvmOption("-Xmx1m").systemProperty("a", "1").arg("x").arg("y").build();
-    assertThat(cmd).hasToString("/jdk/bin/java -Xmx1m -Db=2 -Da=1 -cp /lib/* a.Main x y");
+    assertThat(cmd).hasToString("/jdk/bin/java -Db=2 -Da=1 -Xmx1m -cp /lib/* a.Main x y");
   }
 
   @Test
