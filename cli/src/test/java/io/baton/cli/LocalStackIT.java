@@ -3,7 +3,15 @@ package io.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.TopicReader;
+import io.baton.examples.nexmark.NexmarkEvent;
+import io.baton.examples.nexmark.NexmarkGenerator;
 import io.baton.flink.deploy.FlinkRest;
+import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.WireDecoder;
+import io.baton.schemas.nexmark.Bid;
+import io.baton.schemas.nexmark.HighestBid;
 import io.baton.stack.Component;
 import io.baton.stack.ComponentStatus;
 import io.baton.stack.LocalStack;
@@ -21,13 +29,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the real local stack through {@code baton up} (free ports, temporary state folder) once for the ordered
- * tests below: runs the example copy job and the demo on it, checks that {@code baton down} leaves no process and
+ * tests below: runs the example copy job, the demo and a bounded Nexmark run on it, checks that {@code baton down} leaves no process and
  * that topics, schemas and checkpoints survive a restart. The down test runs even when an earlier one failed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -183,20 +194,52 @@ class LocalStackIT {
 
   @Test
   @Order(5)
+  void fedNexmarkBidsRunBoundedGiveTheHighestBidOfEveryWindow() throws Exception {
+    Instant start = Instant.parse("2026-02-01T00:00:00Z");
+    CliRun feed = baton("feed", "nexmark", "--events", "3000", "--seed", "7", "--events-per-second", "100",
+        "--start", start.toString());
+    assertThat(feed.exitCode()).as(feed.err()).isZero();
+    List<Bid> bids = NexmarkGenerator.builder().seed(7).startAt(start.toEpochMilli()).eventsPerSecond(100).build()
+        .events().limit(3_000).filter(e -> e.kind() == NexmarkEvent.Kind.BID).map(e -> (Bid) e.record()).toList();
+    assertThat(feed.out()).contains("Fed 3000 Nexmark events", bids.size() + " to nexmark.bids");
+
+    CliRun run = baton("run", "nexmark-highest-bid", "--bounded");
+    assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+    assertThat(run.out()).contains("Finished 2 jobs of nexmark-highest-bid");
+
+    // The highest price of each 10 s window, as plain Java finds it over the same generated bids.
+    Map<Long, Long> expected = bids.stream().collect(Collectors.groupingBy(
+        b -> Math.floorDiv(b.getDateTime(), 10_000L) * 10_000L, TreeMap::new,
+        Collectors.mapping(Bid::getPrice, Collectors.reducing(Long.MIN_VALUE, Math::max))));
+    Map<Long, Long> actual = new TreeMap<>();
+    try (TopicReader reader = new TopicReader(endpoints.kafkaBootstrapServers());
+         WireDecoder<HighestBid> decoder = WireDecoder.forSpecific(HighestBid.class,
+             RegistryConfig.of(endpoints.registryUrl()))) {
+      decoder.open();
+      for (KafkaRecord r : reader.readCommitted("nexmark-highest-bid.highest-bid")) {
+        HighestBid h = decoder.decode(r.value());
+        assertThat(actual.put(h.getWindowStart(), h.getPrice())).as("one highest bid per window").isNull();
+      }
+    }
+    assertThat(actual).hasSizeGreaterThanOrEqualTo(3).isEqualTo(expected);
+  }
+
+  @Test
+  @Order(6)
   void logsShowAServersLastLines() {
     assertThat(baton("logs").exitCode()).isEqualTo(2);
     assertThat(baton("logs", "jobmanager", "-n", "5").out().lines()).hasSize(5);
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theRunningCopyJobHasACompletedCheckpointUnderTheHome() {
     assertThat(copyJob).as("the copy job was started").hasSize(1);
     awaitCompletedCheckpoint(copyJob.get(0));
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void downStopsEveryServerLeavesNoProcessAndKeepsTheLatestCheckpoint() throws Exception {
     // A newer checkpoint may complete while stopping, but the newest one now is not deleted.
     for (String jobId : copyJob) {
@@ -213,7 +256,7 @@ class LocalStackIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aSecondUpKeepsTopicsSchemasAndCheckpoints() throws Exception {
     CliRun again = up(home);
     assertThat(again.exitCode()).as(again.err()).isZero();
@@ -229,7 +272,7 @@ class LocalStackIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aServerThatDiesWhileStartingIsShownWithItsLogAndTheOthersAreStopped(@TempDir Path other) throws Exception {
     // A meta.properties without a node id makes the broker exit at once.
     Files.createDirectories(other.resolve("kafka/data"));
