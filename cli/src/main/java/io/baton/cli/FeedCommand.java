@@ -15,13 +15,10 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,7 +82,7 @@ final class FeedCommand implements Callable<Integer> {
     Map<NexmarkEvent.Kind, Long> written = new EnumMap<>(NexmarkEvent.Kind.class);
     try (Topics topics = new Topics(target.bootstrapServers(), 1);
          SchemaRegistry schemas = SchemaRegistry.connect(target.registry());
-         KafkaProducer<byte[], byte[]> producer = producer(target.bootstrapServers())) {
+         KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(target.bootstrapServers())) {
       Map<NexmarkEvent.Kind, WireEncoder<SpecificRecord>> encoders = new EnumMap<>(NexmarkEvent.Kind.class);
       for (NexmarkEvent.Kind kind : NexmarkEvent.Kind.values()) {
         topics.ensure(kind.topic(), 1);
@@ -134,13 +131,5 @@ final class FeedCommand implements Callable<Integer> {
   private static String describe(Map<NexmarkEvent.Kind, Long> written) {
     return String.join(", ", written.entrySet().stream()
         .map(e -> e.getValue() + " to " + e.getKey().topic()).toList());
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 }

@@ -28,9 +28,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The demo: runs the sensor story on the local stack from a clean start, feeds it generated
@@ -69,7 +67,7 @@ final class SensorDemo {
     awaitRunning(plan);
 
     try (SchemaRegistry registry = SchemaRegistry.connect(registry());
-         KafkaProducer<byte[], byte[]> producer = producer();
+         KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(endpoints.kafkaBootstrapServers());
          TopicReader reader = new TopicReader(endpoints.kafkaBootstrapServers())) {
       int id = registry.register(input + "-value", Reading.getClassSchema());
       WireEncoder<Reading> encoder = WireEncoder.forSpecific(Reading.class, id);
@@ -135,14 +133,6 @@ final class SensorDemo {
     await("all jobs RUNNING", () -> quietly(() -> flink.jobs().stream()
         .filter(j -> j.name().startsWith(PIPELINE + "/") && j.state().equals("RUNNING")).count() == plan.stages().size()));
     say("All " + plan.stages().size() + " jobs are RUNNING");
-  }
-
-  private KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value) {

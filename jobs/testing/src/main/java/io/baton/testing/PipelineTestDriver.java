@@ -2,7 +2,6 @@ package io.baton.testing;
 
 import io.baton.api.PipelineDefinition;
 import io.baton.api.PipelineGraph;
-import io.baton.connectors.DeadLetter;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.SettledTopics;
 import io.baton.connectors.TopicReader;
@@ -203,7 +202,7 @@ public final class PipelineTestDriver implements AutoCloseable {
     List<String> written = new ArrayList<>();
     for (String name : level) {
       written.add(graph.stage(name).outputTopic());
-      written.add(DeadLetter.topicFor(graph.name(), name));
+      written.add(graph.stage(name).deadLetterTopic());
     }
     try (SettledTopics settled = new SettledTopics(bootstrapServers())) {
       settled.await(written, timeout);
