@@ -1,7 +1,7 @@
 package io.baton.bench;
 
-import io.baton.schemas.DecodeException;
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.wire.DecodeException;
+import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.sensor.Reading;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

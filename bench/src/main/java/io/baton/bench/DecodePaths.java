@@ -1,9 +1,9 @@
 package io.baton.bench;
 
-import io.baton.flink.accept.AcceptChecks;
-import io.baton.schemas.DecodeException;
-import io.baton.schemas.RegistryConfig;
-import io.baton.schemas.WireDecoder;
+import io.baton.flink.internal.accept.AcceptChecks;
+import io.baton.schemas.wire.DecodeException;
+import io.baton.schemas.registry.RegistryConfig;
+import io.baton.schemas.wire.WireDecoder;
 import io.baton.schemas.sensor.Reading;
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;

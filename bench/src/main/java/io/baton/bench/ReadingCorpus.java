@@ -1,8 +1,8 @@
 package io.baton.bench;
 
-import io.baton.schemas.RegistryConfig;
-import io.baton.schemas.SchemaRegistry;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.registry.RegistryConfig;
+import io.baton.schemas.registry.SchemaRegistry;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.baton.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.sensor.Reading;
 import java.util.ArrayList;
 import java.util.List;

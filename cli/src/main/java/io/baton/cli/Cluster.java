@@ -1,7 +1,7 @@
 package io.baton.cli;
 
 import io.baton.flink.deploy.Target;
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import io.baton.stack.Component;
 import io.baton.stack.ComponentStatus;
 import io.baton.stack.LocalStack;

@@ -7,7 +7,7 @@ import io.baton.connectors.TopicReader;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.Planner;
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

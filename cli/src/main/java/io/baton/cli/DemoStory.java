@@ -1,10 +1,12 @@
 package io.baton.cli;
 
+import io.baton.api.internal.ResourceNames;
+
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.sensor.Alert;
 import io.baton.schemas.sensor.Summary;
 import java.io.PrintWriter;
@@ -50,7 +52,7 @@ final class DemoStory {
     List<Alert> alerts = SensorDemo.decode(reader.readCommitted("sensors.alerts"), Alert.class, registry);
     out.printf("%nA few of the %d alerts (sensors.alerts, decoded):%n", alerts.size());
     alerts.stream().limit(3).forEach(a -> out.println("  " + a));
-    List<KafkaRecord> letters = reader.readCommitted("sensor-story.readings.dead-letter");
+    List<KafkaRecord> letters = reader.readCommitted(ResourceNames.deadLetterTopic("sensor-story", "readings"));
     out.println("\nA dead letter keeps the original bytes and says why (headers of the first one):");
     letters.stream().limit(1).forEach(r -> r.headers().stream().filter(h -> h.key().startsWith("baton."))
         .forEach(h -> out.println("  " + h.key() + " = " + h.valueAsString())));

@@ -1,6 +1,6 @@
 package io.baton.cli;
 
-import io.baton.schemas.RegistryException;
+import io.baton.schemas.registry.RegistryException;
 import io.baton.stack.StackException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -1,11 +1,13 @@
 package io.baton.cli;
 
+import io.baton.api.internal.ResourceNames;
+
 import io.baton.examples.nexmark.NexmarkEvent;
 import io.baton.examples.nexmark.NexmarkGenerator;
 import io.baton.flink.deploy.Target;
 import io.baton.flink.deploy.Topics;
-import io.baton.schemas.SchemaRegistry;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.registry.SchemaRegistry;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.nexmark.Auction;
 import io.baton.schemas.nexmark.Bid;
 import io.baton.schemas.nexmark.Person;
@@ -109,7 +111,7 @@ final class FeedCommand implements Callable<Integer> {
       case AUCTION -> Auction.class;
       case BID -> Bid.class;
     };
-    int id = registry.register(kind.topic() + "-value", org.apache.avro.specific.SpecificData.get().getSchema(type));
+    int id = registry.register(ResourceNames.subject(kind.topic()), org.apache.avro.specific.SpecificData.get().getSchema(type));
     return (WireEncoder) WireEncoder.forSpecific(type, id);
   }
 

@@ -1,6 +1,6 @@
 package io.baton.cli;
 
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
 import io.baton.stack.StackException;

@@ -1,5 +1,7 @@
 package io.baton.cli;
 
+import io.baton.api.internal.ResourceNames;
+
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.TopicReader;
@@ -7,11 +9,11 @@ import io.baton.flink.deploy.FlinkRest;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedTopic;
 import io.baton.flink.plan.Planner;
-import io.baton.schemas.DecodeException;
-import io.baton.schemas.RegistryConfig;
-import io.baton.schemas.SchemaRegistry;
-import io.baton.schemas.WireDecoder;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.wire.DecodeException;
+import io.baton.schemas.registry.RegistryConfig;
+import io.baton.schemas.registry.SchemaRegistry;
+import io.baton.schemas.wire.WireDecoder;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
 import io.baton.stack.StackEndpoints;
 import java.io.PrintWriter;
@@ -69,7 +71,7 @@ final class SensorDemo {
     try (SchemaRegistry registry = SchemaRegistry.connect(registry());
          KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(endpoints.kafkaBootstrapServers());
          TopicReader reader = new TopicReader(endpoints.kafkaBootstrapServers())) {
-      int id = registry.register(input + "-value", Reading.getClassSchema());
+      int id = registry.register(ResourceNames.subject(input), Reading.getClassSchema());
       WireEncoder<Reading> encoder = WireEncoder.forSpecific(Reading.class, id);
       List<Reading> onTime = feed.onTime();
       onTime.forEach(r -> send(producer, input, r.getSensorId(), encoder.encode(r)));
@@ -88,8 +90,8 @@ final class SensorDemo {
       say("Fed " + late.size() + " late readings, for minutes that have closed");
 
       long rejectedAtSource = feed.count(io.baton.examples.sensor.GeneratedReading.Kind.OUT_OF_RANGE) + malformed.size() + 1;
-      await("dead letters", () -> reader.readCommitted("sensor-story.readings.dead-letter").size() >= rejectedAtSource
-          && reader.readCommitted("sensor-story.per-minute.dead-letter").size() >= late.size());
+      await("dead letters", () -> reader.readCommitted(ResourceNames.deadLetterTopic(PIPELINE, "readings")).size() >= rejectedAtSource
+          && reader.readCommitted(ResourceNames.deadLetterTopic(PIPELINE, "per-minute")).size() >= late.size());
       await("alerts", () -> reader.readCommitted("sensors.alerts").size() >= feed.expectedAlerts());
 
       new DemoStory(out, reader, registry()).tell(plan);
@@ -118,7 +120,7 @@ final class SensorDemo {
       List<String> topics = plan.topics().stream().map(PlannedTopic::name).filter(existing::contains).toList();
       admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
       await("old topics to be deleted", () -> quietly(() -> admin.listTopics().names().get().stream().noneMatch(topics::contains)));
-      List<String> groups = plan.stages().stream().map(s -> "baton." + PIPELINE + "." + s.name()).toList();
+      List<String> groups = plan.stages().stream().map(s -> ResourceNames.consumerGroup(PIPELINE, s.name())).toList();
       Set<String> known = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
           .map(g -> g.groupId()).collect(Collectors.toSet());
       List<String> stale = groups.stream().filter(known::contains).toList();

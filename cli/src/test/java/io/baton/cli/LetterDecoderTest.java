@@ -9,10 +9,10 @@ import io.baton.connectors.OutRecord;
 import io.baton.examples.sensor.SensorStory;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.Planner;
-import io.baton.schemas.RegistryConfig;
-import io.baton.schemas.SchemaRegistry;
-import io.baton.schemas.WireEncoder;
-import io.baton.schemas.WireFormat;
+import io.baton.schemas.registry.RegistryConfig;
+import io.baton.schemas.registry.SchemaRegistry;
+import io.baton.schemas.wire.WireEncoder;
+import io.baton.schemas.wire.WireFormat;
 import io.baton.schemas.sensor.Reading;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.Schema;
@@ -45,7 +45,7 @@ class LetterDecoderTest {
 
   private LetterDecoder.Decoded decode(byte[] value) {
     KafkaRecord input = KafkaRecord.builder().topic("sensors.readings").offset(5).value(value).build();
-    OutRecord out = DeadLetter.forStage("sensor-story", "readings").record(input, DeadLetterReason.malformed(), "x");
+    OutRecord out = DeadLetter.forStage("sensor-story", "readings", "sensor-story.readings.dead-letter").record(input, DeadLetterReason.malformed(), "x");
     Letter letter = Letter.of(KafkaRecord.builder().topic(out.topic().orElseThrow()).value(out.value()).headers(out.headers()).build());
     return decoder.decode(plan.stage("readings"), letter);
   }

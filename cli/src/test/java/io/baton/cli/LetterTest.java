@@ -28,7 +28,7 @@ class LetterTest {
         .header(Header.ofString(BatonHeaders.STAGE, "readings"))
         .headers(List.of(extra))
         .build();
-    OutRecord out = DeadLetter.forStage("sensor-story", "per-minute").record(input, DeadLetterReason.late(), "too late", AT);
+    OutRecord out = DeadLetter.forStage("sensor-story", "per-minute", "sensor-story.per-minute.dead-letter").record(input, DeadLetterReason.late(), "too late", AT);
     return Letter.of(KafkaRecord.builder().topic(out.topic().orElseThrow()).partition(0).offset(deadLetterOffset)
         .key(out.key()).value(out.value()).headers(out.headers()).build());
   }

@@ -22,8 +22,6 @@ public final class DeadLetter implements Serializable {
 
   /** Longest error message kept in the {@link BatonHeaders#ERROR} header (longer ones are cut). */
   public static final int MAX_ERROR_CHARS = 2_000;
-  /** Suffix of every dead-letter topic. */
-  public static final String TOPIC_SUFFIX = ".dead-letter";
 
   private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -38,11 +36,12 @@ public final class DeadLetter implements Serializable {
   }
 
   /**
-   * The dead-letter maker for {@code stage} of {@code pipeline}.
+   * The dead-letter maker for {@code stage} of {@code pipeline}, writing to {@code topic} (the
+   * stage's dead-letter topic, named by the planner).
    *
-   * @throws IllegalArgumentException when the names are blank or do not make a legal Kafka topic name
+   * @throws IllegalArgumentException when the names are blank or the topic is not a legal Kafka topic name
    */
-  public static DeadLetter forStage(String pipeline, String stage) {
+  public static DeadLetter forStage(String pipeline, String stage, String topic) {
     List<String> problems = new ArrayList<>();
     if (pipeline == null || pipeline.isBlank()) {
       problems.add("pipeline must not be blank, got '" + pipeline + "'");
@@ -50,19 +49,14 @@ public final class DeadLetter implements Serializable {
     if (stage == null || stage.isBlank()) {
       problems.add("stage must not be blank, got '" + stage + "'");
     }
-    if (problems.isEmpty() && !LEGAL_TOPIC.matcher(topicFor(pipeline, stage)).matches()) {
-      problems.add("dead-letter topic '" + topicFor(pipeline, stage)
+    if (problems.isEmpty() && !LEGAL_TOPIC.matcher(topic).matches()) {
+      problems.add("dead-letter topic '" + topic
           + "' is not a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249)");
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid DeadLetter.forStage: " + String.join("; ", problems));
     }
-    return new DeadLetter(pipeline, stage, topicFor(pipeline, stage));
-  }
-
-  /** The dead-letter topic of a stage: {@code <pipeline>.<stage>.dead-letter}. */
-  public static String topicFor(String pipeline, String stage) {
-    return pipeline + "." + stage + TOPIC_SUFFIX;
+    return new DeadLetter(pipeline, stage, topic);
   }
 
   /** The dead-letter record for {@code input}, stamped now. */
@@ -127,6 +121,6 @@ public final class DeadLetter implements Serializable {
 
   @Override
   public String toString() {
-    return "DeadLetter.forStage(\"" + pipeline + "\", \"" + stage + "\")";
+    return "DeadLetter.forStage(\"" + pipeline + "\", \"" + stage + "\", \"" + topic + "\")";
   }
 }

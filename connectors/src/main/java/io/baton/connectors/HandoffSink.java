@@ -1,5 +1,7 @@
 package io.baton.connectors;
 
+import io.baton.connectors.internal.OutRecordSerializationSchema;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

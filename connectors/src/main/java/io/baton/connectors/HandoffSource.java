@@ -1,5 +1,7 @@
 package io.baton.connectors;
 
+import io.baton.connectors.internal.HandoffDeserializer;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

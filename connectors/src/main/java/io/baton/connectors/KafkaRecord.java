@@ -1,5 +1,8 @@
 package io.baton.connectors;
 
+import io.baton.connectors.internal.KafkaRecordSerializer;
+import io.baton.connectors.internal.ValueTypeInfo;
+
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +40,7 @@ public final class KafkaRecord {
   private final byte[] value;
   private final List<Header> headers;
 
-  KafkaRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {
+  public KafkaRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {
     this.topic = topic;
     this.partition = partition;
     this.offset = offset;

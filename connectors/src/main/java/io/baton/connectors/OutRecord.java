@@ -1,5 +1,8 @@
 package io.baton.connectors;
 
+import io.baton.connectors.internal.OutRecordSerializer;
+import io.baton.connectors.internal.ValueTypeInfo;
+
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +41,7 @@ public final class OutRecord {
   private final List<Header> headers;
   private final long timestamp;
 
-  OutRecord(String topic, byte[] key, byte[] value, List<Header> headers, long timestamp) {
+  public OutRecord(String topic, byte[] key, byte[] value, List<Header> headers, long timestamp) {
     this.topic = topic;
     this.key = key;
     this.value = value;

@@ -21,7 +21,7 @@ class DeadLetterTest {
 
   @Test
   void ruleRejectionKeepsOriginalBytesAndHeadersAndAppendsTheReason() {
-    OutRecord dl = DeadLetter.forStage("sensor-story", "readings")
+    OutRecord dl = DeadLetter.forStage("sensor-story", "readings", "sensor-story.readings.dead-letter")
         .record(input(), DeadLetterReason.rule("celsius in physical range"), "celsius was 412.0", AT);
 
     assertThat(dl.topic()).hasValue("sensor-story.readings.dead-letter");
@@ -44,7 +44,7 @@ class DeadLetterTest {
 
   @Test
   void nonRuleReasonHasNoRuleHeader() {
-    OutRecord dl = DeadLetter.forStage("p", "s").record(input(), DeadLetterReason.malformed(), null, AT);
+    OutRecord dl = DeadLetter.forStage("p", "s", "p.s.dead-letter").record(input(), DeadLetterReason.malformed(), null, AT);
 
     assertThat(dl.lastHeader(BatonHeaders.REASON)).hasValue("malformed");
     assertThat(dl.lastHeader(BatonHeaders.RULE)).isEmpty();
@@ -55,7 +55,7 @@ class DeadLetterTest {
   void nullValueIsDeadLetteredAsIs() {
     KafkaRecord tombstone = KafkaRecord.builder().topic("t").value(null).build();
 
-    OutRecord dl = DeadLetter.forStage("p", "s").record(tombstone, DeadLetterReason.malformed(), "value is null", AT);
+    OutRecord dl = DeadLetter.forStage("p", "s", "p.s.dead-letter").record(tombstone, DeadLetterReason.malformed(), "value is null", AT);
 
     assertThat(dl.value()).isNull();
     assertThat(dl.key()).isNull();
@@ -63,17 +63,17 @@ class DeadLetterTest {
 
   @Test
   void longErrorsAreCut() {
-    OutRecord dl = DeadLetter.forStage("p", "s").record(input(), DeadLetterReason.schema(), "x".repeat(5_000), AT);
+    OutRecord dl = DeadLetter.forStage("p", "s", "p.s.dead-letter").record(input(), DeadLetterReason.schema(), "x".repeat(5_000), AT);
 
     assertThat(dl.lastHeader(BatonHeaders.ERROR)).get().asString().hasSize(DeadLetter.MAX_ERROR_CHARS).endsWith("…");
   }
 
   @Test
   void namesMustMakeALegalTopic() {
-    assertThatThrownBy(() -> DeadLetter.forStage("sensor story", " "))
+    assertThatThrownBy(() -> DeadLetter.forStage("sensor story", " ", "sensor story. .dead-letter"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invalid DeadLetter.forStage: stage must not be blank, got ' '");
-    assertThatThrownBy(() -> DeadLetter.forStage("sensor story", "readings"))
+    assertThatThrownBy(() -> DeadLetter.forStage("sensor story", "readings", "sensor story.readings.dead-letter"))
         .hasMessage("invalid DeadLetter.forStage: dead-letter topic 'sensor story.readings.dead-letter' is not a legal"
             + " Kafka topic name (letters, digits, '.', '_', '-'; at most 249)");
   }
@@ -91,7 +91,7 @@ class DeadLetterTest {
 
   @Test
   void deadLetterMakerToStringShowsTheExpression() {
-    assertThat(DeadLetter.forStage("p", "s")).hasToString("DeadLetter.forStage(\"p\", \"s\")");
-    assertThat(List.of(DeadLetter.topicFor("p", "s"))).containsExactly("p.s.dead-letter");
+    assertThat(DeadLetter.forStage("p", "s", "p.s.dead-letter"))
+        .hasToString("DeadLetter.forStage(\"p\", \"s\", \"p.s.dead-letter\")");
   }
 }

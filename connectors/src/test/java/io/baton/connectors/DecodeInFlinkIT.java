@@ -3,11 +3,11 @@ package io.baton.connectors;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baton.schemas.DecodeException;
-import io.baton.schemas.RegistryConfig;
-import io.baton.schemas.SchemaRegistry;
-import io.baton.schemas.WireDecoder;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.wire.DecodeException;
+import io.baton.schemas.registry.RegistryConfig;
+import io.baton.schemas.registry.SchemaRegistry;
+import io.baton.schemas.wire.WireDecoder;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +51,7 @@ class DecodeInFlinkIT {
   /** Accepts records that decode as {@link Reading}; dead-letters the rest with the decoder's reason. */
   static final class DecodeOrDeadLetter extends RichMapFunction<KafkaRecord, OutRecord> {
     private final WireDecoder<Reading> decoder = WireDecoder.forSpecific(Reading.class, REGISTRY);
-    private final DeadLetter deadLetters = DeadLetter.forStage("it", "decode");
+    private final DeadLetter deadLetters = DeadLetter.forStage("it", "decode", "it.decode.dead-letter");
 
     @Override
     public void open(OpenContext context) {
@@ -77,7 +77,7 @@ class DecodeInFlinkIT {
 
   @Test
   void badBytesAreDeadLetteredAsMalformedOrSchemaAndGoodOnesHandOff() throws Exception {
-    kafka.createTopics(1, "avro.in", "avro.out", DeadLetter.topicFor("it", "decode"));
+    kafka.createTopics(1, "avro.in", "avro.out", "it.decode.dead-letter");
     int id;
     try (SchemaRegistry registry = SchemaRegistry.connect(REGISTRY)) {
       id = registry.register("avro.in-value", Reading.getClassSchema());
@@ -111,7 +111,7 @@ class DecodeInFlinkIT {
     assertThat(check.decode(out.get(0).value()).getSensorId()).isEqualTo(new String(out.get(0).key(), UTF_8));
     check.close();
 
-    Map<String, List<String>> errorsByReason = kafka.readCommitted(DeadLetter.topicFor("it", "decode")).stream()
+    Map<String, List<String>> errorsByReason = kafka.readCommitted("it.decode.dead-letter").stream()
         .collect(Collectors.groupingBy(r -> new String(r.headers().lastHeader(BatonHeaders.REASON).value(), UTF_8),
             Collectors.mapping(r -> new String(r.headers().lastHeader(BatonHeaders.ERROR).value(), UTF_8), Collectors.toList())));
     assertThat(errorsByReason.keySet()).containsExactlyInAnyOrder("malformed", "schema");

@@ -1,5 +1,7 @@
 package io.baton.connectors;
 
+import io.baton.connectors.internal.OutRecordSerializationSchema;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

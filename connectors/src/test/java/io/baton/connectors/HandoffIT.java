@@ -47,7 +47,7 @@ class HandoffIT {
 
   /** Copies good records with provenance, dead-letters values starting with "bad". */
   static final class CopyOrReject implements MapFunction<KafkaRecord, OutRecord> {
-    private final DeadLetter deadLetters = DeadLetter.forStage(PIPELINE, STAGE);
+    private final DeadLetter deadLetters = DeadLetter.forStage(PIPELINE, STAGE, PIPELINE + "." + STAGE + ".dead-letter");
 
     @Override
     public OutRecord map(KafkaRecord in) {
@@ -125,7 +125,7 @@ class HandoffIT {
 
   @Test
   void exactlyOnceHandoffDeliversEveryAcceptedRecordOnceAndDeadLettersTheRest() throws Exception {
-    kafka.createTopics(2, "eo.in", "eo.out", DeadLetter.topicFor(PIPELINE, STAGE));
+    kafka.createTopics(2, "eo.in", "eo.out", PIPELINE + "." + STAGE + ".dead-letter");
     produceInput("eo.in", 0, 400, 10);
 
     runCopy("eo.in", "eo.out", "eo-group", RuntimeExecutionMode.STREAMING, exactlyOnceSink("eo.out"));
@@ -144,7 +144,7 @@ class HandoffIT {
     }
     assertThat(inputs).hasSize(400).allMatch(s -> s.startsWith("eo.in:"));
 
-    List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(DeadLetter.topicFor(PIPELINE, STAGE));
+    List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(PIPELINE + "." + STAGE + ".dead-letter");
     assertThat(values(dead)).hasSize(10).allMatch(v -> v.startsWith("bad-0-"));
     for (ConsumerRecord<byte[], byte[]> r : dead) {
       String value = new String(r.value(), UTF_8);

@@ -1,5 +1,7 @@
 package io.baton.schemas;
 
+import io.baton.schemas.registry.RegistryConfig;
+
 import io.baton.stack.ManagedProcess;
 import io.baton.stack.Ports;
 import io.baton.stack.RegistryServer;

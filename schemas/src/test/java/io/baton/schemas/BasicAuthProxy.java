@@ -1,5 +1,8 @@
 package io.baton.schemas;
 
+import io.baton.schemas.registry.RegistryConfig;
+import io.baton.schemas.registry.SchemaRegistry;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

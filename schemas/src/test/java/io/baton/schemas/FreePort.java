@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A port on 127.0.0.1 that refuses connections, to test an unreachable registry. */
-final class FreePort {
+public final class FreePort {
   private FreePort() {}
 
   /** A port nothing listens on (connections are refused): one that was free a moment ago. */
-  static int closed() {
+  public static int closed() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -8,11 +8,11 @@ import java.io.ObjectOutputStream;
 import org.apache.avro.Schema;
 
 /** Schemas and helpers shared by the tests. */
-final class TestSchemas {
+public final class TestSchemas {
   private TestSchemas() {}
 
   /** Reading as an older producer wrote it, plus a field the stage does not know ("unit"). */
-  static final Schema READING_WITH_UNIT = parse("""
+  public static final Schema READING_WITH_UNIT = parse("""
       {"type":"record","name":"Reading","namespace":"io.baton.schemas.sensor","fields":[
         {"name":"sensorId","type":"string"},
         {"name":"celsius","type":"double"},
@@ -20,23 +20,23 @@ final class TestSchemas {
         {"name":"unit","type":"string","default":"C"}]}""");
 
   /** A projection of Reading: only what a stage needs. */
-  static final Schema READING_PROJECTION = parse("""
+  public static final Schema READING_PROJECTION = parse("""
       {"type":"record","name":"Reading","namespace":"io.baton.schemas.sensor","fields":[
         {"name":"sensorId","type":"string"}]}""");
 
   /** A Reading whose celsius is a string: cannot be read as the generated Reading. */
-  static final Schema READING_CELSIUS_AS_STRING = parse("""
+  public static final Schema READING_CELSIUS_AS_STRING = parse("""
       {"type":"record","name":"Reading","namespace":"io.baton.schemas.sensor","fields":[
         {"name":"sensorId","type":"string"},
         {"name":"celsius","type":"string"},
         {"name":"timestamp","type":"long"}]}""");
 
-  static Schema parse(String json) {
+  public static Schema parse(String json) {
     return new Schema.Parser().parse(json);
   }
 
   @SuppressWarnings("unchecked")
-  static <T> T javaRoundTrip(T value) throws IOException, ClassNotFoundException {
+  public static <T> T javaRoundTrip(T value) throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);

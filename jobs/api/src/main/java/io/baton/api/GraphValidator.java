@@ -1,5 +1,10 @@
 package io.baton.api;
 
+import io.baton.api.internal.ResourceNames;
+
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageSpec;
+
 import io.baton.api.accept.Accept;
 import io.baton.api.batch.Batch;
 import io.baton.api.batch.Each;
@@ -168,7 +173,7 @@ final class GraphValidator {
         : outputs.containsKey(s) ? outputs.get(s).partitions() : 0;
     return new StageSpec(s.name, s.kind == Stage.Kind.SOURCE, inputs, inputTopics, inputClasses, s.batch,
         Optional.ofNullable(s.function), Optional.ofNullable(s.leftKey), Optional.ofNullable(s.rightKey),
-        out, topic, partitions, pipeline + "." + s.name + ".dead-letter", accept, time,
+        out, topic, partitions, ResourceNames.deadLetterTopic(pipeline, s.name), accept, time,
         s.parallelism, s.delivery, s.version);
   }
 
@@ -268,7 +273,7 @@ final class GraphValidator {
   private String outputTopicOf(Stage<?> s) {
     Topic<?> declaredOutput = outputs.get(s);
     String topic = s.outputTopic != null ? s.outputTopic
-        : declaredOutput != null ? declaredOutput.name() : pipeline + "." + s.name;
+        : declaredOutput != null ? declaredOutput.name() : ResourceNames.handoffTopic(pipeline, s.name);
     if (s.outputTopic != null || declaredOutput != null) {
       validateTopicName(s.name, topic, ".outputTopic(\"" + Names.suggest(topic) + "\")");
     }

@@ -1,5 +1,7 @@
 package io.baton.api;
 
+import io.baton.api.internal.PipelineGraph;
+
 import io.baton.api.batch.Batch;
 import io.baton.api.fn.BatchFunction;
 import io.baton.api.fn.CoGroupFunction;

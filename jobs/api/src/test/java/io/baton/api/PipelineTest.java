@@ -1,5 +1,8 @@
 package io.baton.api;
 
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.batch.Batch;

@@ -3,7 +3,7 @@ package io.baton.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.PipelineDefinition;
-import io.baton.api.StageSpec;
+import io.baton.api.internal.StageSpec;
 import io.baton.api.fn.StageFunction;
 import io.baton.examples.nexmark.HighestBid;
 import io.baton.examples.nexmark.HotItems;

@@ -1,20 +1,22 @@
 package io.baton.testing;
 
+import io.baton.api.internal.ResourceNames;
+
 import io.baton.api.PipelineDefinition;
-import io.baton.api.PipelineGraph;
+import io.baton.api.internal.PipelineGraph;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.SettledTopics;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.Target;
 import io.baton.flink.job.StageSettings;
-import io.baton.flink.job.StageTopology;
+import io.baton.flink.internal.translate.StageTopology;
 import io.baton.flink.plan.Planner;
-import io.baton.schemas.DecodeException;
-import io.baton.schemas.RegistryConfig;
-import io.baton.schemas.SchemaRegistry;
-import io.baton.schemas.WireDecoder;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.wire.DecodeException;
+import io.baton.schemas.registry.RegistryConfig;
+import io.baton.schemas.registry.SchemaRegistry;
+import io.baton.schemas.wire.WireDecoder;
+import io.baton.schemas.wire.WireEncoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,7 +147,7 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private WireEncoder<SpecificRecord> encoder(String topic, SpecificRecord record) {
-    String subject = topic + "-value";
+    String subject = ResourceNames.subject(topic);
     int id = schemaIds.computeIfAbsent(subject + "/" + record.getClass().getName(),
         k -> registry.register(subject, record.getSchema()));
     return (WireEncoder) WireEncoder.forSpecific((Class) record.getClass(), id);
@@ -166,7 +168,7 @@ public final class PipelineTestDriver implements AutoCloseable {
     for (var stage : graph.stages()) {
       TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
       StageTopology.build(env, graph.name(), stage, jobSettings);
-      jobs.put(stage.name(), env.executeAsync(Planner.jobName(graph.name(), stage.name())));
+      jobs.put(stage.name(), env.executeAsync(ResourceNames.jobName(graph.name(), stage.name())));
     }
     return new RunningPipeline(graph.name(), jobs, servers.home().resolve("savepoints"));
   }
@@ -185,7 +187,7 @@ public final class PipelineTestDriver implements AutoCloseable {
       for (String name : level) {
         TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
         StageTopology.build(env, graph.name(), graph.stage(name), jobSettings);
-        running.add(env.executeAsync(Planner.jobName(graph.name(), name)));
+        running.add(env.executeAsync(ResourceNames.jobName(graph.name(), name)));
       }
       for (JobClient job : running) {
         JobExecutionResult result = job.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -276,7 +278,7 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Dead letters of a stage: waits for at least {@code count}. */
   public List<KafkaRecord> deadLetters(String pipeline, String stage, int count, Duration timeout) {
-    return readRaw(pipeline + "." + stage + ".dead-letter", count, timeout);
+    return readRaw(ResourceNames.deadLetterTopic(pipeline, stage), count, timeout);
   }
 
   /** Reads a topic from the start to its last committed offset (read_committed). */

@@ -1,8 +1,8 @@
 package io.baton.testing;
 
 import io.baton.connectors.KafkaRecord;
-import io.baton.schemas.DecodeException;
-import io.baton.schemas.WireDecoder;
+import io.baton.schemas.wire.DecodeException;
+import io.baton.schemas.wire.WireDecoder;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;

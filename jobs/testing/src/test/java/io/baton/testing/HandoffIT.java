@@ -14,7 +14,7 @@ import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.Provenance;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
 import io.baton.schemas.sensor.Summary;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.baton.api.Stage;
 import io.baton.api.Topic;
 import io.baton.api.batch.Batch;
 import io.baton.connectors.KafkaRecord;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
 import io.baton.schemas.sensor.Summary;
 import java.time.Duration;

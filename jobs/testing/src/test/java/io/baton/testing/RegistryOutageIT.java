@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.baton.api.Pipeline;
 import io.baton.api.PipelineDefinition;
 import io.baton.api.Topic;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -11,7 +11,7 @@ import io.baton.api.accept.Accept;
 import io.baton.api.batch.Batch;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.KafkaRecord;
-import io.baton.schemas.WireEncoder;
+import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Alert;
 import io.baton.schemas.sensor.Reading;
 import io.baton.schemas.sensor.Summary;

@@ -2,8 +2,8 @@ package io.baton.examples.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baton.api.PipelineGraph;
-import io.baton.api.StageSpec;
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageSpec;
 import io.baton.api.batch.Every;
 import io.baton.api.fn.StageFunction;
 import io.baton.schemas.nexmark.Bid;

@@ -3,8 +3,8 @@ package io.baton.examples.nexmark;
 import static io.baton.examples.nexmark.HighestBidTest.bid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baton.api.PipelineGraph;
-import io.baton.api.StageSpec;
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageSpec;
 import io.baton.api.batch.Sliding;
 import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.StageFunction;

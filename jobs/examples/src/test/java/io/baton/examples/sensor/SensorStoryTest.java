@@ -3,8 +3,8 @@ package io.baton.examples.sensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.Delivery;
-import io.baton.api.PipelineGraph;
-import io.baton.api.StageSpec;
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageSpec;
 import io.baton.api.accept.Excess;
 import io.baton.api.accept.RateLimit;
 import io.baton.api.accept.Rule;

@@ -1,12 +1,14 @@
 package io.baton.flink.deploy;
 
+import io.baton.api.internal.ResourceNames;
+
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.PlannedSubject;
-import io.baton.schemas.CompatibilityChecker;
-import io.baton.schemas.CompatibilityResult;
-import io.baton.schemas.RegisteredSchema;
-import io.baton.schemas.SchemaRegistry;
+import io.baton.schemas.compat.CompatibilityChecker;
+import io.baton.schemas.registry.RegistryVerdict;
+import io.baton.schemas.registry.RegisteredSchema;
+import io.baton.schemas.registry.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +40,14 @@ public final class DeployCheck {
         Schema reader = plan.schema(stage.inputClasses().get(i));
         Optional<Schema> writer = writtenByPlan.containsKey(topic)
             ? Optional.of(plan.schema(writtenByPlan.get(topic).recordClass()))
-            : registry.latest(topic + "-value").map(RegisteredSchema::schema);
+            : registry.latest(ResourceNames.subject(topic)).map(RegisteredSchema::schema);
         writer.ifPresent(w -> CompatibilityChecker.check(w, reader).problems().forEach(p ->
             problems.add("handoff " + topic + " → stage '" + stage.name() + "': " + p)));
       }
     }
     for (PlannedSubject subject : plan.subjects()) {
       if (registry.latest(subject.subject()).isPresent()) {
-        CompatibilityResult result = registry.testCompatibility(subject.subject(), plan.schema(subject.recordClass()));
+        RegistryVerdict result = registry.testCompatibility(subject.subject(), plan.schema(subject.recordClass()));
         if (!result.compatible()) {
           result.messages().forEach(m -> problems.add("subject " + subject.subject() + " (" + result.level() + "): "
               + m + " — fix: evolve " + subject.recordClass() + " compatibly (new fields need defaults), or write a new topic"));

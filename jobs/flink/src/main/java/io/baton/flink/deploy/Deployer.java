@@ -4,7 +4,7 @@ import io.baton.connectors.SettledTopics;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.PlannedSubject;
-import io.baton.schemas.SchemaRegistry;
+import io.baton.schemas.registry.SchemaRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

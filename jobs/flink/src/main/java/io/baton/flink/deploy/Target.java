@@ -1,6 +1,6 @@
 package io.baton.flink.deploy;
 
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,13 @@
 package io.baton.flink.job;
 
+import io.baton.api.internal.ResourceNames;
+
+import io.baton.flink.internal.translate.StageTopology;
+
 import io.baton.api.PipelineDefinition;
-import io.baton.api.PipelineGraph;
-import io.baton.api.StageSpec;
-import io.baton.schemas.RegistryConfig;
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageSpec;
+import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +39,7 @@ public final class StageJob {
     StageSettings settings = settings(options);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     StageTopology.build(env, graph.name(), spec, settings);
-    env.execute(graph.name() + "/" + spec.name());
+    env.execute(ResourceNames.jobName(graph.name(), spec.name()));
   }
 
   /** Loads a definition by class name through the job jar's class loader. */

@@ -1,6 +1,6 @@
 package io.baton.flink.job;
 
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import java.io.Serializable;
 import java.time.Duration;
 

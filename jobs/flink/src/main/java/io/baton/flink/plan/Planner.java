@@ -1,8 +1,10 @@
 package io.baton.flink.plan;
 
+import io.baton.api.internal.ResourceNames;
+
 import io.baton.api.PipelineDefinition;
-import io.baton.api.PipelineGraph;
-import io.baton.api.StageSpec;
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +41,8 @@ public final class Planner {
         s.inputClasses().stream().map(Class::getName).toList(), s.outputTopic(), s.deadLetterTopic(),
         s.outputClass().getName(), s.batch().toString(), s.function().map(f -> f.label()).orElse("accept"),
         s.accept().toString(), eventTime, s.parallelism(), s.delivery().name().toLowerCase().replace('_', '-'),
-        jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
+        ResourceNames.jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
         List.of("--definition", definitionClass, "--stage", s.name()));
-  }
-
-  /** The Flink job name of a stage, as the web UI shows it. */
-  public static String jobName(String pipeline, String stage) {
-    return pipeline + "/" + stage;
   }
 
   private static List<PlannedTopic> topics(PipelineGraph graph) {
@@ -63,7 +60,7 @@ public final class Planner {
 
   private static List<PlannedSubject> subjects(PipelineGraph graph) {
     return graph.stages().stream()
-        .map(s -> new PlannedSubject(s.outputTopic() + "-value", s.outputTopic(), s.outputClass().getName()))
+        .map(s -> new PlannedSubject(ResourceNames.subject(s.outputTopic()), s.outputTopic(), s.outputClass().getName()))
         .toList();
   }
 

@@ -3,7 +3,7 @@ package io.baton.flink.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

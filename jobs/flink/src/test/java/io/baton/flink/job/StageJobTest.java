@@ -3,7 +3,7 @@ package io.baton.flink.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.flink.deploy.Target;
-import io.baton.schemas.RegistryConfig;
+import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,49 @@
+package io.baton.api.internal;
+
+/**
+ * The one home of every name Baton derives from a pipeline and its stages: topics, registry
+ * subjects, Flink job names, Kafka consumer groups and transactional ids. Everything that needs
+ * one of these names (planner, stage job, deploy check, test driver, demo, feed) asks here.
+ *
+ * <pre>{@code
+ * ResourceNames.deadLetterTopic("sensor-story", "readings")   // sensor-story.readings.dead-letter
+ * ResourceNames.subject("sensor-story.readings")             // sensor-story.readings-value
+ * }</pre>
+ */
+public final class ResourceNames {
+  private ResourceNames() {}
+
+  /** The handoff topic a stage writes unless it names its own: {@code <pipeline>.<stage>}. */
+  public static String handoffTopic(String pipeline, String stage) {
+    return pipeline + "." + stage;
+  }
+
+  /** Where a stage's rejected records go: {@code <pipeline>.<stage>.dead-letter}. */
+  public static String deadLetterTopic(String pipeline, String stage) {
+    return handoffTopic(pipeline, stage) + ".dead-letter";
+  }
+
+  /** The registry subject of a topic's values (Confluent's topic-name strategy): {@code <topic>-value}. */
+  public static String subject(String topic) {
+    return topic + "-value";
+  }
+
+  /** The Flink job name of a stage, as the web UI shows it: {@code <pipeline>/<stage>}. */
+  public static String jobName(String pipeline, String stage) {
+    return pipeline + "/" + stage;
+  }
+
+  /** The Kafka consumer group of a stage's job: {@code baton.<pipeline>.<stage>}. */
+  public static String consumerGroup(String pipeline, String stage) {
+    return stageId(pipeline, stage);
+  }
+
+  /** The transactional-id prefix of a stage's exactly-once sink: {@code baton.<pipeline>.<stage>}. */
+  public static String transactionalIdPrefix(String pipeline, String stage) {
+    return stageId(pipeline, stage);
+  }
+
+  private static String stageId(String pipeline, String stage) {
+    return "baton." + pipeline + "." + stage;
+  }
+}

@@ -1,0 +1,101 @@
+package io.baton.flink.internal.accept;
+
+import io.baton.api.accept.Accept;
+import io.baton.api.accept.RateLimit;
+import io.baton.api.fn.TimestampFunction;
+import io.baton.connectors.DeadLetter;
+import io.baton.connectors.DeadLetterReason;
+import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.OutRecord;
+import io.baton.flink.internal.runtime.Envelope;
+import io.baton.flink.internal.runtime.InputReaders;
+import io.baton.flink.internal.runtime.Keys;
+import io.baton.flink.internal.runtime.StageInfo;
+import io.baton.flink.internal.runtime.StageMetrics;
+import io.baton.schemas.wire.DecodeException;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The accept step of a stage, in order: the value must decode ({@code malformed}) with a known
+ * writer schema that resolves to the reader's ({@code schema}); then the size limit
+ * ({@code too-large}) and the named rules ({@code rule:<name>}); a per-key rate limit comes after,
+ * in {@link ThrottleStep}. Every rejection goes to the
+ * {@link #REJECTED} side output with its reason; nothing is dropped. A registry that cannot be
+ * reached is not a reason: the exception fails the job, which restarts from its checkpoint.
+ */
+@SuppressWarnings({"unchecked", "rawtypes"})
+public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
+  private static final long serialVersionUID = 1L;
+
+  /** Where rejected records go, as dead-letter records. */
+  public static final OutputTag<OutRecord> REJECTED = new OutputTag<>("rejected", OutRecord.Types.TYPE_INFO);
+
+  private final StageInfo stage;
+  private final InputReaders readers;
+  private final Accept accept;
+  private final AcceptChecks checks;
+  private final Keys keys;
+  private final TimestampFunction timestamp;
+  private final DeadLetter deadLetter;
+  private transient StageMetrics metrics;
+  private transient Counter accepted;
+
+  /** {@code timestamp} reads event time from a source's records; null uses the Kafka timestamp. */
+  public AcceptStep(StageInfo stage, InputReaders readers, Accept<?> accept, Keys keys, TimestampFunction<?> timestamp) {
+    this.stage = stage;
+    this.readers = readers;
+    this.accept = accept;
+    this.checks = AcceptChecks.of(accept);
+    this.keys = keys;
+    this.timestamp = timestamp;
+    this.deadLetter = DeadLetter.forStage(stage.pipeline(), stage.stage(), stage.deadLetterTopic());
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    readers.open();
+    metrics = new StageMetrics(getRuntimeContext().getMetricGroup());
+    accepted = metrics.counter("accepted");
+  }
+
+  @Override
+  public void close() {
+    readers.close();
+  }
+
+  @Override
+  public void processElement(KafkaRecord in, Context ctx, Collector<Envelope> out) throws Exception {
+    int side = stage.sideOf(in.topic());
+    Object record;
+    try {
+      record = readers.decode(side, in.value());
+    } catch (DecodeException e) {
+      reject(ctx, in, DeadLetterReason.parse(e.reason()), e.getMessage());
+      return;
+    }
+    AcceptChecks.Rejection rejection = checks.check(record, in.sizeInBytes());
+    if (rejection != null) {
+      reject(ctx, in, rejection.reason(), rejection.error());
+      return;
+    }
+    long time = timestamp != null ? timestamp.timestamp(record)
+        : in.timestamp() != KafkaRecord.NO_TIMESTAMP ? in.timestamp() : ctx.timerService().currentProcessingTime();
+    Envelope envelope = new Envelope(side, keys.text(side, record), time, in);
+    if (accept.rateLimit().isPresent()) {
+      // Not accepted yet: the rate limit decides, and counts it (ThrottleStep).
+      envelope.rateKey = String.valueOf(((RateLimit) accept.rateLimit().get()).key().key(record));
+    } else {
+      accepted.inc();
+    }
+    out.collect(envelope);
+  }
+
+  private void reject(Context ctx, KafkaRecord in, DeadLetterReason reason, String error) {
+    metrics.rejected(reason.code());
+    ctx.output(REJECTED, deadLetter.record(in, reason, error));
+  }
+}

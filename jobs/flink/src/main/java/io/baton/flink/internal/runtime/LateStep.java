@@ -1,0 +1,38 @@
+package io.baton.flink.internal.runtime;
+
+import io.baton.connectors.DeadLetter;
+import io.baton.connectors.DeadLetterReason;
+import io.baton.connectors.OutRecord;
+import io.baton.flink.internal.runtime.Envelope;
+import io.baton.flink.internal.runtime.StageMetrics;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/** Records that came after their window closed (past grace): dead letters with reason {@code late}. */
+public final class LateStep extends ProcessFunction<Envelope, OutRecord> {
+  private static final long serialVersionUID = 1L;
+
+  private final DeadLetter deadLetter;
+  private final Duration grace;
+  private transient Counter late;
+
+  public LateStep(DeadLetter deadLetter, Duration grace) {
+    this.deadLetter = deadLetter;
+    this.grace = grace;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    late = new StageMetrics(getRuntimeContext().getMetricGroup()).counter("late");
+  }
+
+  @Override
+  public void processElement(Envelope in, Context ctx, Collector<OutRecord> out) {
+    late.inc();
+    out.collect(deadLetter.record(in.record, DeadLetterReason.late(), "event time " + in.timestamp
+        + " is behind the watermark " + ctx.timerService().currentWatermark() + " by more than the grace " + grace));
+  }
+}

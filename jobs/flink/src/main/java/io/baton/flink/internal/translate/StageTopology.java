@@ -1,0 +1,126 @@
+package io.baton.flink.internal.translate;
+
+import io.baton.api.internal.ResourceNames;
+
+import io.baton.flink.job.StageSettings;
+
+import io.baton.api.internal.StageSpec;
+import io.baton.api.fn.Fn;
+import io.baton.api.fn.StageFunction;
+import io.baton.connectors.DeadLetter;
+import io.baton.connectors.HandoffSink;
+import io.baton.connectors.HandoffSource;
+import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.OutRecord;
+import io.baton.flink.internal.accept.AcceptStep;
+import io.baton.flink.internal.accept.ThrottleStep;
+import io.baton.flink.internal.runtime.Envelope;
+import io.baton.flink.internal.runtime.InputReaders;
+import io.baton.flink.internal.runtime.Keys;
+import io.baton.flink.internal.runtime.OutputWriter;
+import io.baton.flink.internal.runtime.StageInfo;
+import io.baton.flink.internal.runtime.UserFunction;
+import io.baton.flink.internal.translate.BatchTranslator;
+import io.baton.flink.internal.translate.Translated;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Builds one stage's Flink job: read its input topics → accept (decode, limits, rules; rejects to
+ * dead letters) → batch policy → stage function → hand off to its output topic, exactly-once by
+ * default, dead letters through the same sink (and so the same transactions).
+ *
+ * <pre>{@code
+ * StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+ * StageTopology.build(env, graph.name(), graph.stage("per-minute"), StageSettings.of(kafka, registryUrl));
+ * env.execute("sensor-story/per-minute");
+ * }</pre>
+ */
+public final class StageTopology {
+  private StageTopology() {}
+
+  public static void build(StreamExecutionEnvironment env, String pipeline, StageSpec spec, StageSettings settings) {
+    StageInfo stage = StageInfo.of(pipeline, spec);
+    configure(env, spec, settings);
+
+    DataStream<KafkaRecord> in = env.fromSource(source(stage, settings), watermarks(spec, settings),
+        "read " + String.join(", ", spec.inputTopics())).uid("source");
+
+    InputReaders readers = new InputReaders(spec.inputClasses(), settings.registry());
+    Keys keys = Keys.of(spec);
+    SingleOutputStreamOperator<Envelope> accepted = in
+        .process(new AcceptStep(stage, readers, spec.accept(), keys,
+            spec.source() ? spec.eventTime().flatMap(t -> t.timestamp()).orElse(null) : null),
+            TypeInformation.of(Envelope.class))
+        .name("accept " + String.join(", ", spec.inputs().isEmpty() ? spec.inputTopics() : spec.inputs()))
+        .uid("accept");
+
+    DeadLetter deadLetter = DeadLetter.forStage(pipeline, spec.name(), spec.deadLetterTopic());
+    DataStream<Envelope> admitted = spec.accept().rateLimit().isEmpty() ? accepted : accepted
+        .keyBy(e -> e.rateKey, Types.STRING)
+        .process(new ThrottleStep(spec.accept().rateLimit().get(), spec.eventTime().isPresent(), deadLetter),
+            TypeInformation.of(Envelope.class))
+        .name("rate limit " + spec.accept().rateLimit().get()).uid("throttle");
+    StageFunction<?, ?> fn = spec.function().orElse(Fn.map(record -> record));
+    Translated translated = spec.batch().match(new BatchTranslator(admitted, readers, keys, new UserFunction(fn),
+        new OutputWriter(stage, settings.registry()), deadLetter, spec.coGroup(), label(spec)));
+
+    DataStream<OutRecord> all = translated.outputs().union(accepted.getSideOutput(AcceptStep.REJECTED));
+    if (admitted instanceof SingleOutputStreamOperator<Envelope> throttled && admitted != accepted) {
+      all = all.union(throttled.getSideOutput(AcceptStep.REJECTED));
+    }
+    if (translated.late().isPresent()) {
+      all = all.union(translated.late().get());
+    }
+    all.sinkTo(sink(stage, spec, settings)).name("handoff → " + spec.outputTopic()).uid("handoff");
+  }
+
+  private static void configure(StreamExecutionEnvironment env, StageSpec spec, StageSettings settings) {
+    env.setParallelism(spec.parallelism());
+    if (settings.bounded()) {
+      env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    } else {
+      env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+      env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    }
+  }
+
+  private static KafkaSource<KafkaRecord> source(StageInfo stage, StageSettings settings) {
+    HandoffSource.Builder source = HandoffSource.builder()
+        .bootstrapServers(settings.bootstrapServers())
+        .topics(stage.inputTopics())
+        .groupId(ResourceNames.consumerGroup(stage.pipeline(), stage.stage()));
+    return settings.bounded() ? source.bounded().build() : source.build();
+  }
+
+  /** Later stages read event time from Kafka timestamps, watermarked per partition; sources need none. */
+  private static WatermarkStrategy<KafkaRecord> watermarks(StageSpec spec, StageSettings settings) {
+    if (spec.source() || spec.eventTime().isEmpty()) {
+      return WatermarkStrategy.noWatermarks();
+    }
+    return WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(spec.eventTime().get().outOfOrderness())
+        .withTimestampAssigner((record, kafkaTime) -> record.timestamp())
+        .withIdleness(settings.idleness());
+  }
+
+  private static org.apache.flink.connector.kafka.sink.KafkaSink<OutRecord> sink(StageInfo stage, StageSpec spec,
+      StageSettings settings) {
+    HandoffSink.Builder sink = HandoffSink.builder()
+        .bootstrapServers(settings.bootstrapServers())
+        .defaultTopic(spec.outputTopic());
+    boolean exactlyOnce = spec.delivery() == io.baton.api.Delivery.EXACTLY_ONCE;
+    return (exactlyOnce ? sink.exactlyOnce(ResourceNames.transactionalIdPrefix(stage.pipeline(), stage.stage())) : sink.atLeastOnce()).build();
+  }
+
+  /** The batch operator's name in the web UI, e.g. {@code batch countOrTime(1000, PT1M) by sensorId → summarize}. */
+  private static String label(StageSpec spec) {
+    return spec.batch().describe() + " → " + spec.function().map(StageFunction::label).orElse("hand on");
+  }
+}

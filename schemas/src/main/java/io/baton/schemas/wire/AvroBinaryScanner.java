@@ -1,0 +1,156 @@
+package io.baton.schemas.wire;
+
+import org.apache.avro.Schema;
+
+/**
+ * Walks Avro binary data along its writer schema without building objects, checking that every
+ * length and count fits in the bytes that remain. Runs before the real decode so that garbage bytes
+ * cannot make Avro allocate gigabytes (a string length of 2^30 in a 20-byte record) and so that
+ * truncated and over-long records are told apart precisely.
+ */
+final class AvroBinaryScanner {
+  /** Items of a zero-byte type (null, empty record) allowed in one array or map block. */
+  static final long MAX_EMPTY_ITEMS = 1 << 20;
+  private static final int MAX_DEPTH = 512;
+
+  private final byte[] buf;
+  private final int end;
+  private int pos;
+
+  private AvroBinaryScanner(byte[] buf, int offset, int length) {
+    this.buf = buf;
+    this.pos = offset;
+    this.end = offset + length;
+  }
+
+  /** Checks that {@code buf[offset, offset+length)} holds exactly one datum of {@code writer}; null when it does. */
+  static String check(Schema writer, byte[] buf, int offset, int length) {
+    AvroBinaryScanner scanner = new AvroBinaryScanner(buf, offset, length);
+    try {
+      scanner.scan(writer, 0);
+    } catch (Malformed m) {
+      return m.getMessage();
+    }
+    if (scanner.pos != scanner.end) {
+      return (scanner.end - scanner.pos) + " byte(s) left over after a complete " + writer.getFullName()
+          + " (wrong schema id, or corrupt data)";
+    }
+    return null;
+  }
+
+  private void scan(Schema s, int depth) throws Malformed {
+    if (depth > MAX_DEPTH) {
+      throw new Malformed("nested deeper than " + MAX_DEPTH + " levels at byte " + pos);
+    }
+    switch (s.getType()) {
+      case NULL -> { }
+      case BOOLEAN -> take(1, "boolean");
+      case INT -> varint(5, "int");
+      case LONG -> varint(10, "long");
+      case FLOAT -> take(4, "float");
+      case DOUBLE -> take(8, "double");
+      case STRING, BYTES -> take(length(s.getType().getName()), s.getType().getName());
+      case FIXED -> take(s.getFixedSize(), "fixed " + s.getFullName());
+      case ENUM -> index(s.getEnumSymbols().size(), "enum " + s.getFullName());
+      case UNION -> scan(s.getTypes().get(index(s.getTypes().size(), "union")), depth + 1);
+      case RECORD -> {
+        for (Schema.Field f : s.getFields()) {
+          scan(f.schema(), depth + 1);
+        }
+      }
+      case ARRAY -> blocks(s.getElementType(), false, depth);
+      case MAP -> blocks(s.getValueType(), true, depth);
+      default -> throw new Malformed("unsupported Avro type " + s.getType());
+    }
+  }
+
+  private void blocks(Schema item, boolean keyed, int depth) throws Malformed {
+    int itemMin = minSize(item, 0) + (keyed ? 1 : 0);
+    while (true) {
+      long count = varint(10, "block count");
+      if (count == 0) {
+        return;
+      }
+      if (count < 0) {
+        count = -count;
+        long size = varint(10, "block size");
+        if (size < 0 || size > end - pos) {
+          throw new Malformed("block size " + size + " exceeds the " + (end - pos) + " byte(s) left at byte " + pos);
+        }
+      }
+      long limit = itemMin > 0 ? (end - pos) / itemMin : MAX_EMPTY_ITEMS;
+      if (count > limit) {
+        throw new Malformed("block of " + count + " items cannot fit in the " + (end - pos) + " byte(s) left at byte " + pos);
+      }
+      for (long i = 0; i < count; i++) {
+        if (keyed) {
+          take(length("map key"), "map key");
+        }
+        scan(item, depth + 1);
+      }
+    }
+  }
+
+  private int index(int size, String what) throws Malformed {
+    long i = varint(5, what + " index");
+    if (i < 0 || i >= size) {
+      throw new Malformed(what + " index " + i + " out of range 0.." + (size - 1) + " at byte " + pos);
+    }
+    return (int) i;
+  }
+
+  private int length(String what) throws Malformed {
+    long n = varint(10, what + " length");
+    if (n < 0 || n > end - pos) {
+      throw new Malformed(what + " length " + n + " exceeds the " + (end - pos) + " byte(s) left at byte " + pos);
+    }
+    return (int) n;
+  }
+
+  private void take(int n, String what) throws Malformed {
+    if (n > end - pos) {
+      throw new Malformed("truncated: " + what + " needs " + n + " byte(s), " + (end - pos) + " left at byte " + pos);
+    }
+    pos += n;
+  }
+
+  /** Reads a zig-zag varint of at most {@code maxBytes} bytes. */
+  private long varint(int maxBytes, String what) throws Malformed {
+    long raw = 0;
+    for (int i = 0; i < maxBytes; i++) {
+      if (pos >= end) {
+        throw new Malformed("truncated: " + what + " runs past the end at byte " + pos);
+      }
+      int b = buf[pos++] & 0xff;
+      raw |= (long) (b & 0x7f) << (7 * i);
+      if ((b & 0x80) == 0) {
+        return (raw >>> 1) ^ -(raw & 1);
+      }
+    }
+    throw new Malformed("invalid " + what + ": varint longer than " + maxBytes + " bytes at byte " + pos);
+  }
+
+  /** The fewest bytes a datum of {@code s} can take (never recurses through unions or collections). */
+  static int minSize(Schema s, int depth) {
+    if (depth > MAX_DEPTH) {
+      return 0; // a record that contains itself directly: no datum can be written anyway
+    }
+    return switch (s.getType()) {
+      case NULL -> 0;
+      case FLOAT -> 4;
+      case DOUBLE -> 8;
+      case FIXED -> s.getFixedSize();
+      case RECORD -> s.getFields().stream().mapToInt(f -> minSize(f.schema(), depth + 1)).sum();
+      default -> 1;
+    };
+  }
+
+  /** A structural problem, thrown without a stack trace. */
+  private static final class Malformed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Malformed(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
