@@ -6,7 +6,8 @@ import org.apache.avro.Schema;
  * Walks Avro binary data along its writer schema without building objects, checking that every
  * length and count fits in the bytes that remain. Runs before the real decode so that garbage bytes
  * cannot make Avro allocate gigabytes (a string length of 2^30 in a 20-byte record) and so that
- * truncated and over-long records are told apart precisely.
+ * truncated and over-long records are told apart precisely. Strings and map keys must be valid
+ * UTF-8 (Avro's spec), or the record is malformed.
  */
 final class AvroBinaryScanner {
   /** Items of a zero-byte type (null, empty record) allowed in one array or map block. */
@@ -49,7 +50,8 @@ final class AvroBinaryScanner {
       case LONG -> varint(10, "long");
       case FLOAT -> take(4, "float");
       case DOUBLE -> take(8, "double");
-      case STRING, BYTES -> take(length(s.getType().getName()), s.getType().getName());
+      case STRING -> utf8(length("string"), "string");
+      case BYTES -> take(length("bytes"), "bytes");
       case FIXED -> take(s.getFixedSize(), "fixed " + s.getFullName());
       case ENUM -> index(s.getEnumSymbols().size(), "enum " + s.getFullName());
       case UNION -> scan(s.getTypes().get(index(s.getTypes().size(), "union")), depth + 1);
@@ -84,7 +86,7 @@ final class AvroBinaryScanner {
       }
       for (long i = 0; i < count; i++) {
         if (keyed) {
-          take(length("map key"), "map key");
+          utf8(length("map key"), "map key");
         }
         scan(item, depth + 1);
       }
@@ -112,6 +114,35 @@ final class AvroBinaryScanner {
       throw new Malformed("truncated: " + what + " needs " + n + " byte(s), " + (end - pos) + " left at byte " + pos);
     }
     pos += n;
+  }
+
+  /** Takes {@code n} bytes that must be well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
+  private void utf8(int n, String what) throws Malformed {
+    int start = pos;
+    take(n, what);
+    for (int i = start; i < pos; ) {
+      int b = buf[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int size = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      if (size == 0 || i + size > pos) {
+        throw new Malformed("invalid UTF-8 in " + what + " at byte " + i);
+      }
+      // The second byte's range depends on the first (Unicode Table 3-7); the rest are 80..BF.
+      int second = buf[i + 1] & 0xff;
+      int low = b == 0xe0 ? 0xa0 : b == 0xf0 ? 0x90 : 0x80;
+      int high = b == 0xed ? 0x9f : b == 0xf4 ? 0x8f : 0xbf;
+      boolean ok = second >= low && second <= high;
+      for (int k = 2; k < size && ok; k++) {
+        ok = (buf[i + k] & 0xc0) == 0x80;
+      }
+      if (!ok) {
+        throw new Malformed("invalid UTF-8 in " + what + " at byte " + i);
+      }
+      i += size;
+    }
   }
 
   /** Reads a zig-zag varint of at most {@code maxBytes} bytes. */

@@ -181,6 +181,75 @@ class WireCodecTest {
         .hasMessageContaining("string length 1500000000 exceeds the 3 byte(s) left");
   }
 
+  /** A Reading whose sensorId is the given raw bytes, framed by hand (Avro binary: length, bytes, double, long). */
+  private byte[] readingWithRawSensorId(byte[] sensorId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(WireFormat.header(readingId));
+    out.write(sensorId.length << 1);
+    out.writeBytes(sensorId);
+    out.writeBytes(new byte[8]);
+    out.write(0);
+    return out.toByteArray();
+  }
+
+  @Test
+  void invalidUtf8InAStringIsMalformed() {
+    byte[] bytes = readingWithRawSensorId(new byte[] {'s', (byte) 0xC3, '('});
+
+    assertThatThrownBy(() -> readingDecoder().decode(bytes))
+        .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.reason()).isEqualTo("malformed"))
+        .hasMessageContaining("invalid UTF-8 in string at byte");
+  }
+
+  @Test
+  void overlongSurrogateAndOutOfRangeUtf8AreMalformed() {
+    byte[][] invalid = {
+        {(byte) 0xC0, (byte) 0xAF},                           // overlong '/'
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},              // UTF-16 surrogate U+D800
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+        {(byte) 0xE2, (byte) 0x82},                           // cut short
+    };
+    for (byte[] id : invalid) {
+      assertThatThrownBy(() -> readingDecoder().decode(readingWithRawSensorId(id)))
+          .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.reason()).isEqualTo("malformed"));
+    }
+  }
+
+  @Test
+  void multiByteUtf8SurvivesRoundTrip() throws Exception {
+    Reading reading = reading("Zürich-温度-\uD83D\uDE00", 3);
+    byte[] bytes = WireEncoder.forSpecific(Reading.class, readingId).encode(reading);
+
+    assertThat(readingDecoder().decode(bytes)).isEqualTo(reading);
+  }
+
+  @Test
+  void utf8CheckAgreesWithTheJdkDecoderOnRandomBytes() {
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      byte[] id = new byte[1 + random.nextInt(6)];
+      random.nextBytes(id);
+      boolean jdkValid;
+      try {
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(id));
+        jdkValid = true;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        jdkValid = false;
+      }
+      boolean accepted;
+      try {
+        readingDecoder().decode(readingWithRawSensorId(id));
+        accepted = true;
+      } catch (DecodeException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as("bytes %s", java.util.HexFormat.of().formatHex(id)).isEqualTo(jdkValid);
+    }
+  }
+
   @Test
   void unknownSchemaIdIsSchemaFailure() {
     byte[] bytes = WireEncoder.forSpecific(Reading.class, 4242).encode(reading("x", 1));
