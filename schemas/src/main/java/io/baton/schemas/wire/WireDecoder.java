@@ -62,7 +62,7 @@ public final class WireDecoder<T> implements Serializable, AutoCloseable {
   }
 
   private final String readerJson;
-  private final Class<T> specificType;
+  private final ClassRef<T> specificType;
   private final RegistryOpener opener;
   private final String registryName;
 
@@ -75,7 +75,7 @@ public final class WireDecoder<T> implements Serializable, AutoCloseable {
 
   private WireDecoder(Schema reader, Class<T> specificType, RegistryOpener opener, String registryName) {
     this.readerJson = reader.toString();
-    this.specificType = specificType;
+    this.specificType = specificType == null ? null : ClassRef.of(specificType);
     this.opener = opener;
     this.registryName = registryName;
   }
@@ -106,7 +106,7 @@ public final class WireDecoder<T> implements Serializable, AutoCloseable {
       return;
     }
     reader = new Schema.Parser().parse(readerJson);
-    data = specificType != null ? SpecificData.getForClass(specificType) : GenericData.get();
+    data = specificType != null ? SpecificData.getForClass(specificType.get()) : GenericData.get();
     resolutions = new HashMap<>();
     schemaFetches = 0;
     registry = opener.open();
@@ -200,7 +200,7 @@ public final class WireDecoder<T> implements Serializable, AutoCloseable {
 
   @Override
   public String toString() {
-    String target = specificType != null ? specificType.getSimpleName() + ".class" : readerSchema().getFullName();
+    String target = specificType != null ? specificType.simpleName() + ".class" : readerSchema().getFullName();
     return "WireDecoder.for" + (specificType != null ? "Specific" : "Generic") + "(" + target + ", " + registryName + ")";
   }
 }

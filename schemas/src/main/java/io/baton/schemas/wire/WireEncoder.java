@@ -36,7 +36,7 @@ public final class WireEncoder<T extends IndexedRecord> implements Serializable 
 
   private final int schemaId;
   private final String schemaJson;
-  private final Class<T> specificType;
+  private final ClassRef<T> specificType;
 
   private transient Schema schema;
   private transient DatumWriter<T> writer;
@@ -46,7 +46,7 @@ public final class WireEncoder<T extends IndexedRecord> implements Serializable 
   private WireEncoder(int schemaId, String schemaJson, Class<T> specificType) {
     this.schemaId = schemaId;
     this.schemaJson = schemaJson;
-    this.specificType = specificType;
+    this.specificType = specificType == null ? null : ClassRef.of(specificType);
   }
 
   /** An encoder for a generated SpecificRecord class whose schema is registered with id {@code schemaId}. */
@@ -103,7 +103,7 @@ public final class WireEncoder<T extends IndexedRecord> implements Serializable 
     }
     schema = new Schema.Parser().parse(schemaJson);
     writer = specificType != null
-        ? new SpecificDatumWriter<>(schema, SpecificData.getForClass(specificType))
+        ? new SpecificDatumWriter<>(schema, SpecificData.getForClass(specificType.get()))
         : new GenericDatumWriter<>(schema, GenericData.get());
     out = new ByteArrayOutputStream(256);
   }
@@ -116,7 +116,7 @@ public final class WireEncoder<T extends IndexedRecord> implements Serializable 
 
   @Override
   public String toString() {
-    String type = specificType != null ? specificType.getSimpleName() + ".class" : schema().getFullName();
+    String type = specificType != null ? specificType.simpleName() + ".class" : schema().getFullName();
     String method = specificType != null ? "forSpecific" : "forGeneric";
     return "WireEncoder." + method + "(" + type + ", " + schemaId + ")";
   }

@@ -1,12 +1,10 @@
 package io.baton.flink.job;
 
-import io.baton.api.internal.ResourceNames;
-
-import io.baton.flink.internal.translate.StageTopology;
-
 import io.baton.api.PipelineDefinition;
 import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.ResourceNames;
 import io.baton.api.internal.StageSpec;
+import io.baton.flink.internal.translate.StageTopology;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +31,16 @@ public final class StageJob {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    PipelineDefinition definition = load(require(options, "definition"));
-    PipelineGraph graph = definition.define().build();
-    StageSpec spec = graph.stage(require(options, "stage"));
     StageSettings settings = settings(options);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    StageTopology.build(env, graph.name(), spec, settings);
-    env.execute(ResourceNames.jobName(graph.name(), spec.name()));
+    // The definition and its Avro classes are touched on a thread that ends here (see ShortLivedThread).
+    String jobName = ShortLivedThread.call("baton define " + require(options, "stage"), () -> {
+      PipelineGraph graph = load(require(options, "definition")).define().build();
+      StageSpec spec = graph.stage(require(options, "stage"));
+      StageTopology.build(env, graph.name(), spec, settings);
+      return ResourceNames.jobName(graph.name(), spec.name());
+    });
+    env.execute(jobName);
   }
 
   /** Loads a definition by class name through the job jar's class loader. */

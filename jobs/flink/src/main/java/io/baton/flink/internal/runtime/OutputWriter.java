@@ -32,7 +32,7 @@ public final class OutputWriter implements Serializable {
   /** Looks up (or registers) the output schema's id; registering an existing schema returns its id. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void open() {
-    Class<SpecificRecord> type = (Class) stage.outputClass();
+    Class<SpecificRecord> type = (Class) stage.outputClass().get();
     int id;
     try (SchemaRegistry client = SchemaRegistry.connect(registry)) {
       id = client.register(stage.outputSubject(), SpecificData.get().getSchema(type));

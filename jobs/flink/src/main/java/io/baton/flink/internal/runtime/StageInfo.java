@@ -3,6 +3,7 @@ package io.baton.flink.internal.runtime;
 import io.baton.api.internal.ResourceNames;
 
 import io.baton.api.internal.StageSpec;
+import io.baton.schemas.wire.ClassRef;
 import java.io.Serializable;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
  * @param deadLetterTopic where rejected records go
  */
 public record StageInfo(String pipeline, String stage, String version, List<String> inputTopics,
-    String outputTopic, Class<?> outputClass, String deadLetterTopic) implements Serializable {
+    String outputTopic, ClassRef<?> outputClass, String deadLetterTopic) implements Serializable {
 
   public StageInfo {
     inputTopics = List.copyOf(inputTopics);
@@ -26,7 +27,7 @@ public record StageInfo(String pipeline, String stage, String version, List<Stri
 
   public static StageInfo of(String pipeline, StageSpec spec) {
     return new StageInfo(pipeline, spec.name(), spec.version(), spec.inputTopics(), spec.outputTopic(),
-        spec.outputClass(), spec.deadLetterTopic());
+        ClassRef.of(spec.outputClass()), spec.deadLetterTopic());
   }
 
   /** The registry subject of the output topic. */
