@@ -27,12 +27,14 @@ public final class ThrowawayRegistry implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   private final RegistryServer server;
+  private final Path home;
   private final Path ownFolder;
   private final Thread hook;
   private volatile ManagedProcess process;
 
-  private ThrowawayRegistry(RegistryServer server, Path ownFolder) {
+  private ThrowawayRegistry(RegistryServer server, Path home, Path ownFolder) {
     this.server = server;
+    this.home = home;
     this.ownFolder = ownFolder;
     this.hook = new Thread(this::kill, "baton-registry-stop");
   }
@@ -57,7 +59,7 @@ public final class ThrowawayRegistry implements AutoCloseable {
 
   private static ThrowawayRegistry start(StackConfig config, Path ownFolder)
       throws IOException, StackException, InterruptedException {
-    ThrowawayRegistry registry = new ThrowawayRegistry(new RegistryServer(config), ownFolder);
+    ThrowawayRegistry registry = new ThrowawayRegistry(new RegistryServer(config), config.home(), ownFolder);
     Runtime.getRuntime().addShutdownHook(registry.hook);
     try {
       Files.createDirectories(config.layout().logsDir());
@@ -72,6 +74,11 @@ public final class ThrowawayRegistry implements AutoCloseable {
   /** The Confluent-compatible API root, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
   public String url() {
     return server.endpoint();
+  }
+
+  /** The state folder: the registry's database under {@code registry/}, its log under {@code logs/}. */
+  public Path home() {
+    return home;
   }
 
   /** Stops the registry process; its schemas stay on disk for {@link #restart()}. */
