@@ -2,6 +2,7 @@ package io.baton.bench;
 
 import io.baton.schemas.wire.DecodeException;
 import io.baton.schemas.registry.RegistryConfig;
+import io.baton.stack.ThrowawayRegistry;
 import io.baton.schemas.sensor.Reading;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +43,13 @@ public class DecodeAcceptBenchmark {
   /** Records per invocation. */
   static final int RECORDS = 1024;
 
-  private ApicurioProcess registry;
+  private ThrowawayRegistry registry;
   private DecodePaths paths;
   private byte[][] values;
 
   @Setup(Level.Trial)
   public void startRegistryAndEncode() throws Exception {
-    registry = ApicurioProcess.start();
+    registry = ThrowawayRegistry.start("baton-bench-");
     RegistryConfig config = RegistryConfig.of(registry.url());
     values = ReadingCorpus.register(config, RECORDS).values();
     paths = DecodePaths.open(config);

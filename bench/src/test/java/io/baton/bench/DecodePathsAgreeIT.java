@@ -3,6 +3,7 @@ package io.baton.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.schemas.registry.RegistryConfig;
+import io.baton.stack.ThrowawayRegistry;
 import io.baton.schemas.sensor.Reading;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,13 @@ import org.junit.jupiter.api.Test;
 class DecodePathsAgreeIT {
   private static final int RECORDS = 256;
 
-  private static ApicurioProcess registry;
+  private static ThrowawayRegistry registry;
   private static ReadingCorpus corpus;
   private static DecodePaths paths;
 
   @BeforeAll
   static void start() throws Exception {
-    registry = ApicurioProcess.start();
+    registry = ThrowawayRegistry.start("baton-bench-");
     RegistryConfig config = RegistryConfig.of(registry.url());
     corpus = ReadingCorpus.register(config, RECORDS);
     paths = DecodePaths.open(config);

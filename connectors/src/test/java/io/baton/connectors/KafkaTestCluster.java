@@ -62,6 +62,15 @@ final class KafkaTestCluster implements AutoCloseable {
     }
   }
 
+  /** A producer without transactions: its writes are stable at once. */
+  KafkaProducer<byte[], byte[]> producer() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(props);
+  }
+
   KafkaProducer<byte[], byte[]> transactionalProducer(String transactionalId) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

@@ -1,27 +1,15 @@
 package io.baton.schemas;
 
 import io.baton.schemas.registry.RegistryConfig;
-
-import io.baton.stack.ManagedProcess;
-import io.baton.stack.Ports;
-import io.baton.stack.RegistryServer;
-import io.baton.stack.RepoRoot;
-import io.baton.stack.StackConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import io.baton.stack.ThrowawayRegistry;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-
-
 /**
- * Starts one real Apicurio Registry process per test JVM (on 127.0.0.1 and a free port) with the
- * launcher {@code baton up} uses, and injects it as a {@link Registry} parameter.
- * Stopped when the JVM's tests finish.
+ * One real Apicurio Registry per test JVM (the launcher's {@link ThrowawayRegistry}: its own process on 127.0.0.1
+ * and a free port), injected as a {@link Registry} parameter and stopped when the JVM's tests finish.
  *
  * <pre>{@code
  * @ExtendWith(ApicurioRegistryExtension.class)
@@ -32,27 +20,25 @@ public final class ApicurioRegistryExtension implements BeforeAllCallback, Param
 
   /** A running registry; closed with the root extension context, at the end of the test JVM's tests. */
   public static final class Registry implements ExtensionContext.Store.CloseableResource {
-    private final ManagedProcess process;
-    private final String url;
+    private final ThrowawayRegistry registry;
 
-    private Registry(ManagedProcess process, String url) {
-      this.process = process;
-      this.url = url;
+    private Registry(ThrowawayRegistry registry) {
+      this.registry = registry;
     }
 
     /** The Confluent-compatible base URL. */
     public String ccompatUrl() {
-      return url;
+      return registry.url();
     }
 
     /** A client config for this registry. */
     public RegistryConfig config() {
-      return RegistryConfig.of(url);
+      return RegistryConfig.of(registry.url());
     }
 
     @Override
     public void close() throws InterruptedException {
-      process.stop(Duration.ofSeconds(20));
+      registry.close();
     }
   }
 
@@ -78,15 +64,10 @@ public final class ApicurioRegistryExtension implements BeforeAllCallback, Param
 
   private static Registry start() {
     try {
-      Path home = Files.createTempDirectory("baton-schemas-it-");
-      StackConfig config = StackConfig.builder().repo(RepoRoot.locate()).home(home).ports(Ports.freeEphemeral()).build();
-      Files.createDirectories(config.layout().logsDir());
-      RegistryServer server = new RegistryServer(config);
-      ManagedProcess process = server.start();
-      server.awaitReady(process, Instant.now().plus(Duration.ofSeconds(90)));
-      return new Registry(process, server.endpoint());
+      return new Registry(ThrowawayRegistry.start("baton-schemas-it-"));
     } catch (Exception e) {
-      throw new IllegalStateException("cannot start Apicurio for the schema tests: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot start Apicurio for the schema tests: " + e.getMessage()
+          + "; build stack/registry-runtime first (mvn -o -pl schemas -am verify)", e);
     }
   }
 }

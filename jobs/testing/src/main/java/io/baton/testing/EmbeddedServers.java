@@ -1,19 +1,16 @@
 package io.baton.testing;
 
 import io.baton.stack.KafkaServer;
-import io.baton.stack.LocalServer;
 import io.baton.stack.ManagedProcess;
 import io.baton.stack.Ports;
-import io.baton.stack.RegistryServer;
 import io.baton.stack.RepoRoot;
 import io.baton.stack.StackConfig;
 import io.baton.stack.StackEndpoints;
+import io.baton.stack.ThrowawayRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -26,9 +23,10 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  * MiniCluster in this JVM with its web UI.
  */
 final class EmbeddedServers implements AutoCloseable {
-  private final List<ManagedProcess> processes = new ArrayList<>();
-  private RegistryServer registryServer;
-  private ManagedProcess registryProcess;
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+  private ManagedProcess kafka;
+  private ThrowawayRegistry registry;
   private final StackEndpoints endpoints;
   private final MiniCluster flink;
   private final Path home;
@@ -46,18 +44,11 @@ final class EmbeddedServers implements AutoCloseable {
     EmbeddedServers servers = new EmbeddedServers(StackEndpoints.of(config.ports()), miniCluster(taskSlots), home);
     try {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-      servers.registryServer = new RegistryServer(config);
-      List<LocalServer> toStart = List.of(new KafkaServer(config), servers.registryServer);
-      List<ManagedProcess> started = new ArrayList<>();
-      for (LocalServer server : toStart) {
-        ManagedProcess p = server.start();
-        servers.processes.add(p);
-        started.add(p);
-      }
-      for (int i = 0; i < toStart.size(); i++) {
-        toStart.get(i).awaitReady(started.get(i), deadline);
-      }
-      servers.registryProcess = started.get(1);
+      KafkaServer kafkaServer = new KafkaServer(config);
+      servers.kafka = kafkaServer.start();
+      // The broker starts up while the registry does.
+      servers.registry = ThrowawayRegistry.start(config);
+      kafkaServer.awaitReady(servers.kafka, deadline);
       servers.flink.start();
       return servers;
     } catch (Exception e) {
@@ -80,15 +71,12 @@ final class EmbeddedServers implements AutoCloseable {
 
   /** Stops the registry process (its schemas are kept on disk), to test how stages ride out an outage. */
   void stopRegistry() throws InterruptedException {
-    registryProcess.stop(Duration.ofSeconds(20));
-    processes.remove(registryProcess);
+    registry.stop();
   }
 
   /** Starts the registry again on the same port and waits until it answers. */
   void startRegistry() throws Exception {
-    registryProcess = registryServer.start();
-    processes.add(registryProcess);
-    registryServer.awaitReady(registryProcess, Instant.now().plus(Duration.ofMinutes(2)));
+    registry.restart();
   }
 
   StackEndpoints endpoints() {
@@ -108,8 +96,11 @@ final class EmbeddedServers implements AutoCloseable {
     try {
       flink.close();
     } finally {
-      for (ManagedProcess p : processes) {
-        p.stop(Duration.ofSeconds(20));
+      if (registry != null) {
+        registry.close();
+      }
+      if (kafka != null) {
+        kafka.stop(STOP_TIMEOUT);
       }
     }
   }

@@ -5,12 +5,13 @@ import io.baton.api.internal.ResourceNames;
 import io.baton.api.PipelineDefinition;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.connectors.KafkaRecord;
-import io.baton.connectors.SettledTopics;
 import io.baton.connectors.TopicReader;
+import io.baton.flink.deploy.BoundedRun;
 import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.Target;
 import io.baton.flink.job.StageSettings;
 import io.baton.flink.internal.translate.StageTopology;
+import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.Planner;
 import io.baton.schemas.wire.DecodeException;
 import io.baton.schemas.registry.RegistryConfig;
@@ -180,9 +181,11 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Like {@link #runBounded(PipelineDefinition, Duration)} with settings of the caller's (a registry with credentials, ...). */
   public void runBounded(PipelineDefinition definition, StageSettings settings, Duration timeout) throws Exception {
-    PipelineGraph graph = prepare(definition, settings);
+    PipelineGraph graph = definition.define().build();
+    Plan plan = prepare(graph, definition, settings);
     StageSettings jobSettings = forJobs(graph, settings.bounded(true));
-    for (List<String> level : graph.levels()) {
+    // Readers after the run, like the next group, see all a group committed.
+    new BoundedRun(plan, bootstrapServers(), timeout).run(level -> {
       List<JobClient> running = new ArrayList<>();
       for (String name : level) {
         TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
@@ -195,20 +198,7 @@ public final class PipelineTestDriver implements AutoCloseable {
           throw new IllegalStateException("job " + job.getJobID() + " did not finish");
         }
       }
-      awaitSettled(graph, level, timeout);
-    }
-  }
-
-  /** The next level, and readers after the run, see all a finished level committed (its markers are written). */
-  private void awaitSettled(PipelineGraph graph, List<String> level, Duration timeout) throws Exception {
-    List<String> written = new ArrayList<>();
-    for (String name : level) {
-      written.add(graph.stage(name).outputTopic());
-      written.add(graph.stage(name).deadLetterTopic());
-    }
-    try (SettledTopics settled = new SettledTopics(bootstrapServers())) {
-      settled.await(written, timeout);
-    }
+    });
   }
 
   /** Settings of this driver's servers; checkpoints every 500 ms so exactly-once output shows quickly. */
@@ -225,9 +215,15 @@ public final class PipelineTestDriver implements AutoCloseable {
   /** Checks the plan, creates topics and registers subjects, as the deploy step does. */
   private PipelineGraph prepare(PipelineDefinition definition, StageSettings settings) throws Exception {
     PipelineGraph graph = definition.define().build();
-    Consumer<String> quiet = line -> { };
-    new Deployer(target(settings.registry()), quiet).prepare(Planner.plan(graph, definition.getClass().getName()));
+    prepare(graph, definition, settings);
     return graph;
+  }
+
+  private Plan prepare(PipelineGraph graph, PipelineDefinition definition, StageSettings settings) throws Exception {
+    Plan plan = Planner.plan(graph, definition.getClass().getName());
+    Consumer<String> quiet = line -> { };
+    new Deployer(target(settings.registry()), quiet).prepare(plan);
+    return plan;
   }
 
   /** As on a cluster: the registry's client properties reach the jobs through a file, not inside the job. */

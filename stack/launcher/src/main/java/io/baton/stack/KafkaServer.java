@@ -3,21 +3,19 @@ package io.baton.stack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM) on 127.0.0.1.
@@ -120,17 +118,11 @@ public final class KafkaServer implements LocalServer {
   }
 
   /**
-   * A fresh cluster id in Kafka's format: 16 random bytes, URL-safe base64 without padding, never
-   * starting with '-' (the storage tool's argument parser would read such an id as an option).
+   * A fresh cluster id in Kafka's own format (16 random bytes, URL-safe base64). Kafka's generator never returns
+   * one starting with '-', which the storage tool's argument parser would read as an option.
    */
   static String newClusterId() {
-    String id;
-    do {
-      UUID u = UUID.randomUUID();
-      ByteBuffer bb = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-      id = Base64.getUrlEncoder().withoutPadding().encodeToString(bb.array());
-    } while (id.startsWith("-"));
-    return id;
+    return Uuid.randomUuid().toString();
   }
 
   @Override

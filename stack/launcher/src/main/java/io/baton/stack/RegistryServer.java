@@ -19,7 +19,9 @@ import java.util.List;
  * }</pre>
  */
 public final class RegistryServer implements LocalServer {
-  static final String RUNNER_JAR = "apicurio-registry-app-2.6.13.Final-runner.jar";
+  /** The Apicurio version of the parent pom ({@code apicurio.version}), which registry-runtime unpacks. */
+  static final String VERSION = Resources.version("apicurio.version");
+  static final String RUNNER_JAR = "apicurio-registry-app-" + VERSION + "-runner.jar";
   static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
   static final String COMPATIBILITY = "BACKWARD";
   private static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";

@@ -3,6 +3,7 @@ package io.baton.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,7 @@ class KafkaServerTest {
   void clusterIdIsSixteenBytesOfUrlSafeBase64() {
     String id = KafkaServer.newClusterId();
     assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
+    assertThat(Base64.getUrlDecoder().decode(id)).hasSize(16);
     assertThat(KafkaServer.newClusterId()).isNotEqualTo(id);
   }
 

@@ -43,13 +43,19 @@ class LocalStackTest {
   }
 
   @Test
-  void stalePidFilesAreNotRunningAndDownRemovesThem() throws Exception {
-    Files.createDirectories(home.resolve("run"));
-    Files.writeString(home.resolve("run/kafka.pid"), ProcessHandle.current().pid() + "\n");
-    LocalStack stack = stack(Ports.defaults());
-    assertThat(stack.status()).allMatch(s -> !s.isUp());
-    assertThat(stack.down()).isEmpty();
-    assertThat(home.resolve("run/kafka.pid")).doesNotExist();
-    assertThat(ProcessHandle.current().isAlive()).isTrue();
+  void stalePidFilesAreNotRunningAndDownRemovesThemWithoutKillingTheProcess() throws Exception {
+    // A pid file left behind, whose pid now belongs to some other program.
+    Process other = new ProcessBuilder("sleep", "120").start();
+    try {
+      Files.createDirectories(home.resolve("run"));
+      Files.writeString(home.resolve("run/kafka.pid"), other.pid() + "\n");
+      LocalStack stack = stack(Ports.defaults());
+      assertThat(stack.status()).allMatch(s -> !s.isUp());
+      assertThat(stack.down()).isEmpty();
+      assertThat(home.resolve("run/kafka.pid")).doesNotExist();
+      assertThat(other.isAlive()).as("the other program still runs").isTrue();
+    } finally {
+      other.destroyForcibly();
+    }
   }
 }

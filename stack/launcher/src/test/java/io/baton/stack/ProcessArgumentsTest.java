@@ -3,6 +3,7 @@ package io.baton.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,23 @@ class ProcessArgumentsTest {
   }
 
   @Test
-  void thisJvmsArgumentsIncludeItsMainClassOrJar() {
-    assertThat(ProcessArguments.of(ProcessHandle.current())).hasValueSatisfying(args ->
-        assertThat(args).hasSizeGreaterThan(1));
+  void aStartedProcessHasExactlyTheArgumentsItWasGiven() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    String classpath = Path.of(Idle.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    List<String> command = List.of(java, "-Xmx16m", "-Dbaton.note=with space", "-cp", classpath,
+        Idle.class.getName(), "", "last");
+    Process idle = new ProcessBuilder(command).start();
+    try {
+      assertThat(ProcessArguments.of(idle.toHandle())).hasValue(command);
+    } finally {
+      idle.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aProcessThatIsGoneHasNoArguments() throws Exception {
+    Process done = new ProcessBuilder("true").start();
+    done.waitFor();
+    assertThat(ProcessArguments.of(done.toHandle())).isEmpty();
   }
 }

@@ -15,7 +15,15 @@ class RegistryServerTest {
         "-Dbaton.component=registry", "-Dbaton.home=/state",
         "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=18085",
         "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:/state/registry/db")
-        .endsWith("-jar", "/repo/stack/registry-runtime/target/registry/apicurio-registry-app-2.6.13.Final-runner.jar");
+        .endsWith("-jar", "/repo/stack/registry-runtime/target/registry/apicurio-registry-app-" + RegistryServer.VERSION
+            + "-runner.jar");
+  }
+
+  @Test
+  void versionIsThePomsAsTheBuildFilteredItIn() {
+    // Surefire passes the pom's apicurio.version; the launcher reads its own copy from versions.properties.
+    assertThat(RegistryServer.VERSION).isEqualTo(System.getProperty("baton.test.apicurio.version"))
+        .matches("\\d+\\.\\d+\\.\\d+\\.Final");
   }
 
   @Test

@@ -102,10 +102,13 @@ class SensorStoryTest {
     var summarise = (StageFunction.PerBatch<String, Reading, Summary>) graph.stage("per-minute").function().orElseThrow();
     Summary summary = summarise.fn().apply("s-1",
         List.of(new Reading("s-1", 41.0, 60_000L), new Reading("s-1", 43.0, 61_000L)));
-    assertThat(summary.getMeanCelsius()).isEqualTo(42.0);
+    // Both readings lie in the minute 60 000 .. 120 000 ms.
+    assertThat(summary).isEqualTo(new Summary("s-1", 60_000L, 120_000L, 2, 41.0, 43.0, 42.0));
 
     var alert = (StageFunction.Map<Summary, Alert>) graph.stage("alerts").function().orElseThrow();
-    assertThat(alert.fn().apply(summary)).isEqualTo(Alerts.hot(summary)).isNotNull();
+    assertThat(alert.fn().apply(summary))
+        .isEqualTo(new Alert("s-1", 120_000L, 42.0, "mean 42.0 °C over 2 readings is above 40.0 °C"));
+    assertThat(alert.fn().apply(new Summary("s-1", 60_000L, 120_000L, 2, 39.0, 41.0, 40.0))).as("40 °C is not hot").isNull();
     assertThat(graph.stage("alerts").batch()).hasToString("Batch.each()");
   }
 

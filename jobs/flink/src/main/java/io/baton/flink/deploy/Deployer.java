@@ -1,6 +1,5 @@
 package io.baton.flink.deploy;
 
-import io.baton.connectors.SettledTopics;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.PlannedSubject;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +27,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Deployer {
+  private static final Duration FINISH_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(1);
+
   private final Target target;
   private final Consumer<String> progress;
 
@@ -62,44 +63,38 @@ public final class Deployer {
     }
   }
 
-  /** Uploads the job jar once and starts the stages' jobs (bounded: group after group, waiting). */
+  /** Uploads the job jar once and starts the stages' jobs (bounded: group after group, waiting, see {@link BoundedRun}). */
   public Map<String, String> start(Plan plan, Path jobJar, boolean bounded) throws IOException, InterruptedException {
     FlinkRest flink = new FlinkRest(target.flinkRestUrl());
     List<String> environment = target.jobArgs(target.registryForJobs(plan.pipeline()), bounded);
     String jarId = flink.uploadJar(jobJar);
     progress.accept("job jar uploaded: " + jobJar.getFileName());
     Map<String, String> jobIds = new LinkedHashMap<>();
-    for (List<String> level : plan.levels()) {
-      List<String> started = new ArrayList<>();
-      for (String stageName : level) {
-        PlannedStage stage = plan.stage(stageName);
-        List<String> args = new ArrayList<>(stage.programArgs());
-        args.addAll(environment);
-        String jobId = flink.run(jarId, stage.entryClass(), args);
-        jobIds.put(stageName, jobId);
-        started.add(jobId);
-        progress.accept("started " + stage.jobName() + " (" + jobId + ")");
-      }
-      if (bounded) {
-        awaitFinished(flink, started, Duration.ofMinutes(10));
-        awaitSettled(plan, level);
+    if (bounded) {
+      new BoundedRun(plan, target.bootstrapServers(), SETTLE_TIMEOUT).run(level ->
+          awaitFinished(flink, startLevel(flink, jarId, plan, level, environment, jobIds), FINISH_TIMEOUT));
+    } else {
+      for (List<String> level : plan.levels()) {
+        startLevel(flink, jarId, plan, level, environment, jobIds);
       }
     }
     return jobIds;
   }
 
-  /** The next group reads all that this one committed: waits until its commit markers are written. */
-  private void awaitSettled(Plan plan, List<String> level) throws IOException, InterruptedException {
-    List<String> written = new ArrayList<>();
-    for (String name : level) {
-      written.add(plan.stage(name).outputTopic());
-      written.add(plan.stage(name).deadLetterTopic());
+  /** Starts one job per stage of {@code level}, records their ids in {@code jobIds} and returns them. */
+  private List<String> startLevel(FlinkRest flink, String jarId, Plan plan, List<String> level, List<String> environment,
+      Map<String, String> jobIds) throws IOException, InterruptedException {
+    List<String> started = new ArrayList<>();
+    for (String stageName : level) {
+      PlannedStage stage = plan.stage(stageName);
+      List<String> args = new ArrayList<>(stage.programArgs());
+      args.addAll(environment);
+      String jobId = flink.run(jarId, stage.entryClass(), args);
+      jobIds.put(stageName, jobId);
+      started.add(jobId);
+      progress.accept("started " + stage.jobName() + " (" + jobId + ")");
     }
-    try (SettledTopics settled = new SettledTopics(target.bootstrapServers())) {
-      settled.await(written, Duration.ofMinutes(1));
-    } catch (TimeoutException | ExecutionException e) {
-      throw new IOException("the output of " + level + " did not settle: " + e.getMessage(), e);
-    }
+    return started;
   }
 
   /** Waits until every job has finished; a failed or cancelled one ends the wait with an error. */

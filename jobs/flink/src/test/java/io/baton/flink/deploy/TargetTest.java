@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,8 @@ class TargetTest {
         "--registry-properties-file", file.toString(), "--bounded");
     assertThat(String.join(" ", args)).doesNotContain("s3cret").doesNotContain("baton");
     assertThat(Files.readString(file)).contains("basic.auth.user.info=baton\\:s3cret").contains("/etc/ts.jks");
-    assertThat(Files.getPosixFilePermissions(file)).hasSize(2);
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   }
 
   @Test
