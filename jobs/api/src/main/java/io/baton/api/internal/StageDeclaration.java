@@ -32,17 +32,15 @@ public record StageDeclaration(String name, Kind kind, List<StageRef> inputs, To
 
   /** Which call declared the stage, and so which call a fix names. */
   public enum Kind {
-    SOURCE("p.source"), STAGE("p.stage"), CO_GROUP("p.coGroup");
-
-    private final String call;
-
-    Kind(String call) {
-      this.call = call;
-    }
+    SOURCE, STAGE, CO_GROUP;
 
     /** The call that declares this kind: {@code p.source}, {@code p.stage} or {@code p.coGroup}. */
     public String call() {
-      return call;
+      return switch (this) {
+        case SOURCE -> "p.source";
+        case STAGE -> "p.stage";
+        case CO_GROUP -> "p.coGroup";
+      };
     }
   }
 
