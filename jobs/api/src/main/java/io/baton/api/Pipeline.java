@@ -120,7 +120,8 @@ public final class Pipeline {
 
   /** Sets an option of the stage {@code handle} points at: replaces its declaration. */
   void configure(Stage<?> handle, UnaryOperator<StageOptions> option) {
-    int slot = handle.ref().slot() != StageRef.BY_NAME ? handle.ref().slot() : slotOf(handle.name());
+    StageRef ref = handle.ref();
+    int slot = ref.slot() != StageRef.BY_NAME ? ref.slot() : slotOf(ref.name());
     StageDeclaration declared = stages.get(slot);
     stages.set(slot, declared.withOptions(option.apply(declared.options())));
   }

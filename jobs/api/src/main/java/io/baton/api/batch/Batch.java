@@ -158,12 +158,12 @@ public sealed interface Batch extends Serializable
 
   /** True for windows of time (every, sliding, session): event time by default, processing time on request. */
   default boolean timeWindow() {
-    return Expressions.TIME_WINDOWS.contains(getClass());
+    return Policies.TIME_WINDOWS.contains(getClass());
   }
 
   /** The short name used in plans and operator names, e.g. {@code countOrTime(1000, PT1M)}. */
   default String expression() {
-    return match(Expressions.INSTANCE);
+    return match(Policies.INSTANCE);
   }
 
   /** The policy in words for operator names: {@code batch countOrTime(1000, PT1M) by sensorId}. */

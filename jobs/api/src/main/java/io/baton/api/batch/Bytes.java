@@ -6,5 +6,5 @@ import java.time.Duration;
 public record Bytes(long maxBytes, Duration maxWait, BatchOptions options) implements Batch {
   @Override public Batch withOptions(BatchOptions options) { return new Bytes(maxBytes, maxWait, options); }
   @Override public <R> R match(Cases<R> cases) { return cases.bytes(this); }
-  @Override public String toString() { return Expressions.render(this); }
+  @Override public String toString() { return Policies.render(this); }
 }

@@ -4,5 +4,5 @@ package io.baton.api.batch;
 public record Count(long n, BatchOptions options) implements Batch {
   @Override public Batch withOptions(BatchOptions options) { return new Count(n, options); }
   @Override public <R> R match(Cases<R> cases) { return cases.count(this); }
-  @Override public String toString() { return Expressions.render(this); }
+  @Override public String toString() { return Policies.render(this); }
 }

@@ -6,5 +6,5 @@ import java.time.Duration;
 public record CountOrTime(long n, Duration maxWait, BatchOptions options) implements Batch {
   @Override public Batch withOptions(BatchOptions options) { return new CountOrTime(n, maxWait, options); }
   @Override public <R> R match(Cases<R> cases) { return cases.countOrTime(this); }
-  @Override public String toString() { return Expressions.render(this); }
+  @Override public String toString() { return Policies.render(this); }
 }

@@ -6,5 +6,5 @@ import java.time.Duration;
 public record Session(Duration gap, BatchOptions options) implements Batch {
   @Override public Batch withOptions(BatchOptions options) { return new Session(gap, options); }
   @Override public <R> R match(Cases<R> cases) { return cases.session(this); }
-  @Override public String toString() { return Expressions.render(this); }
+  @Override public String toString() { return Policies.render(this); }
 }

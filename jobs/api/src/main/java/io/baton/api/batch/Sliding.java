@@ -6,5 +6,5 @@ import java.time.Duration;
 public record Sliding(Duration size, Duration slide, BatchOptions options) implements Batch {
   @Override public Batch withOptions(BatchOptions options) { return new Sliding(size, slide, options); }
   @Override public <R> R match(Cases<R> cases) { return cases.sliding(this); }
-  @Override public String toString() { return Expressions.render(this); }
+  @Override public String toString() { return Policies.render(this); }
 }

@@ -5,6 +5,7 @@ import io.baton.api.fn.Lambdas;
 import io.baton.api.fn.StageFunction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ final class Resolver {
     for (int i = 0; i < pipeline.stages().size(); i++) {
       slots.putIfAbsent(pipeline.stages().get(i).name(), i);
     }
-    this.names = new Resolution(pipeline, slots, Map.of(), List.of(), List.of());
+    this.names = new Resolution(pipeline, Collections.unmodifiableMap(slots), Map.of(), List.of(), List.of());
     for (PipelineDeclaration.Output o : pipeline.outputs()) {
       if (names.declares(o.stage())) {
         declaredOutputs.put(o.stage().name(), o.topic());
@@ -60,7 +61,7 @@ final class Resolver {
       stages.add(s);
     }
     List<String> cyclic = inputs.keySet().stream().filter(n -> !done.containsKey(n)).toList();
-    return new Resolution(pipeline, names.slots(), inputs, cyclic, stages);
+    return new Resolution(pipeline, names.slots(), Collections.unmodifiableMap(inputs), cyclic, List.copyOf(stages));
   }
 
   private List<StageRef> knownInputs(StageDeclaration d) {

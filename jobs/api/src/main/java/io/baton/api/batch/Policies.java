@@ -2,14 +2,17 @@ package io.baton.api.batch;
 
 import java.util.Set;
 
-/** What a policy prints: the factory call that built it ({@code countOrTime(1000, PT1M)}), then its options. */
-final class Expressions implements Cases<String> {
-  static final Expressions INSTANCE = new Expressions();
+/**
+ * What a policy says of itself, written once for all seven: the factory call that built it
+ * ({@code countOrTime(1000, PT1M)}), how it prints with its options, and whether it is a window of time.
+ */
+final class Policies implements Cases<String> {
+  static final Policies INSTANCE = new Policies();
 
   /** The windows of time: event time by default, processing time and grace on request. */
   static final Set<Class<? extends Batch>> TIME_WINDOWS = Set.of(Every.class, Sliding.class, Session.class);
 
-  private Expressions() {}
+  private Policies() {}
 
   /** {@code Batch.countOrTime(1000, PT1M) keyedBy sensorId}, {@code Batch.every(PT10S) withNoGrace}. */
   static String render(Batch batch) {
