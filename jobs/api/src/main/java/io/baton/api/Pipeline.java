@@ -1,18 +1,23 @@
 package io.baton.api;
 
-import io.baton.api.internal.PipelineGraph;
-
 import io.baton.api.batch.Batch;
 import io.baton.api.fn.BatchFunction;
 import io.baton.api.fn.CoGroupFunction;
 import io.baton.api.fn.KeyFunction;
 import io.baton.api.fn.RecordFunction;
 import io.baton.api.fn.StageFunction;
+import io.baton.api.internal.PipelineCompiler;
+import io.baton.api.internal.PipelineDeclaration;
+import io.baton.api.internal.PipelineGraph;
+import io.baton.api.internal.StageDeclaration;
+import io.baton.api.internal.StageOptions;
+import io.baton.api.internal.StageRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A graph of stages; the graph comes from which stage reads which ({@code output = stage(input)}),
@@ -32,8 +37,9 @@ import java.util.Objects;
  */
 public final class Pipeline {
   private final String name;
-  private final List<Stage<?>> stages = new ArrayList<>();
-  private final Map<Stage<?>, Topic<?>> outputs = new LinkedHashMap<>();
+  // One immutable declaration per p.source/p.stage/p.coGroup call, replaced when an option changes.
+  private final List<StageDeclaration> stages = new ArrayList<>();
+  private final Map<StageRef, Topic<?>> outputs = new LinkedHashMap<>();
 
   private Pipeline(String name) {
     this.name = name;
@@ -51,7 +57,7 @@ public final class Pipeline {
   /** Records from an outside topic; the source stage accepts them and hands them on. */
   public <T> Stage<T> source(String name, Topic<T> topic) {
     Objects.requireNonNull(topic, "topic");
-    return add(new Stage<>(name, Stage.Kind.SOURCE, List.of(), topic, Batch.each(), null, null, null));
+    return add(StageDeclaration.source(name, topic));
   }
 
   /** A stage applying {@code fn} to each record (needs {@code Batch.each()}). */
@@ -67,14 +73,14 @@ public final class Pipeline {
   /** A stage with any function shape (see {@link io.baton.api.fn.Fn}). */
   public <I, O> Stage<O> stage(String name, Stage<I> input, Batch batch, StageFunction<I, O> fn) {
     Objects.requireNonNull(input, "input");
-    return add(new Stage<>(name, Stage.Kind.STAGE, List.of(input), null, batch, fn, null, null));
+    return add(StageDeclaration.stage(name, List.of(input.ref()), batch, fn));
   }
 
   /** A stage reading the union of several inputs of one record type. */
   public <I, O> Stage<O> stage(String name, List<? extends Stage<? extends I>> inputs, Batch batch,
       StageFunction<I, O> fn) {
     Objects.requireNonNull(inputs, "inputs");
-    return add(new Stage<>(name, Stage.Kind.STAGE, List.copyOf(inputs), null, batch, fn, null, null));
+    return add(StageDeclaration.stage(name, List.copyOf(inputs).stream().map(Stage::ref).toList(), batch, fn));
   }
 
   /**
@@ -90,29 +96,48 @@ public final class Pipeline {
     Objects.requireNonNull(left, "left");
     Objects.requireNonNull(right, "right");
     Objects.requireNonNull(fn, "fn");
-    return add(new Stage<>(name, Stage.Kind.CO_GROUP, List.of(left, right), null, window,
-        new StageFunction.CoGroup<>(fn), Objects.requireNonNull(leftKey, "leftKey"),
-        Objects.requireNonNull(rightKey, "rightKey")));
+    return add(StageDeclaration.coGroup(name, left.ref(), Objects.requireNonNull(leftKey, "leftKey"), right.ref(),
+        Objects.requireNonNull(rightKey, "rightKey"), window, new StageFunction.CoGroup<>(fn)));
   }
 
   /** A stage by name, declared before or after this line; lets stages read each other in any order. */
   public <T> Stage<T> ref(String name) {
-    return new Stage<>(Objects.requireNonNull(name, "name"), Stage.Kind.REF, List.of(), null, null, null, null, null);
+    return new Stage<>(this, StageRef.BY_NAME, Objects.requireNonNull(name, "name"), null);
   }
 
   /** Writes a stage's output to a named topic instead of {@code <pipeline>.<stage>}. */
   public <T> Pipeline output(Stage<T> stage, Topic<T> topic) {
-    outputs.put(Objects.requireNonNull(stage, "stage"), Objects.requireNonNull(topic, "topic"));
+    outputs.put(Objects.requireNonNull(stage, "stage").ref(), Objects.requireNonNull(topic, "topic"));
     return this;
   }
 
   /** Checks the whole definition and returns the graph in dependency order. */
   public PipelineGraph build() {
-    return new GraphValidator(name, stages, outputs).validate();
+    List<PipelineDeclaration.Output> declared = outputs.entrySet().stream()
+        .map(e -> new PipelineDeclaration.Output(e.getKey(), e.getValue())).toList();
+    return PipelineCompiler.compile(new PipelineDeclaration(this, name, stages, declared));
   }
 
-  private <T> Stage<T> add(Stage<T> stage) {
-    stages.add(stage);
-    return stage;
+  /** Sets an option of the stage {@code handle} points at: replaces its declaration. */
+  void configure(Stage<?> handle, UnaryOperator<StageOptions> option) {
+    StageRef ref = handle.ref();
+    int slot = ref.slot() != StageRef.BY_NAME ? ref.slot() : slotOf(ref.name());
+    StageDeclaration declared = stages.get(slot);
+    stages.set(slot, declared.withOptions(option.apply(declared.options())));
+  }
+
+  private int slotOf(String stage) {
+    for (int i = 0; i < stages.size(); i++) {
+      if (Objects.equals(stages.get(i).name(), stage)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("p.ref(\"" + stage + "\") names no stage declared so far in pipeline '" + name
+        + "'; set options on the Stage that p.source(..), p.stage(..) or p.coGroup(..) returns");
+  }
+
+  private <T> Stage<T> add(StageDeclaration declaration) {
+    stages.add(declaration);
+    return new Stage<>(this, stages.size() - 1, declaration.name(), null);
   }
 }

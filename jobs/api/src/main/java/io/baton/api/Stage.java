@@ -1,15 +1,15 @@
 package io.baton.api;
 
 import io.baton.api.accept.Accept;
-import io.baton.api.batch.Batch;
-import io.baton.api.fn.KeyFunction;
-import io.baton.api.fn.StageFunction;
-import java.util.List;
+import io.baton.api.internal.StageOptions;
+import io.baton.api.internal.StageRef;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A handle on one stage of a {@link Pipeline}: what other stages read, and where per-stage
- * options go. Options are checked when the pipeline is built.
+ * options go. Immutable: an option is set through the pipeline, and the handle returns itself.
+ * Options are checked when the pipeline is built.
  *
  * <pre>{@code
  * Stage<Summary> perMinute = p.stage("per-minute", readings, Batch.every(Duration.ofMinutes(1)), Summaries::of)
@@ -19,38 +19,16 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Stage<T> {
+  private final Pipeline pipeline;
+  private final int slot;
+  private final String name;
+  private final Class<?> readAs;
 
-  /** How the stage came to be. */
-  enum Kind { SOURCE, STAGE, CO_GROUP, REF }
-
-  final String name;
-  final Kind kind;
-  final List<Stage<?>> inputs;
-  final Topic<?> topic;
-  final Batch batch;
-  final StageFunction<?, ?> function;
-  final KeyFunction<?, ?> leftKey;
-  final KeyFunction<?, ?> rightKey;
-
-  int parallelism = 1;
-  Delivery delivery = Delivery.EXACTLY_ONCE;
-  String outputTopic;
-  int outputPartitions;
-  Class<?> produces;
-  Accept<?> accept;
-  String version = "1";
-  Class<?> readAs;
-
-  Stage(String name, Kind kind, List<Stage<?>> inputs, Topic<?> topic, Batch batch,
-      StageFunction<?, ?> function, KeyFunction<?, ?> leftKey, KeyFunction<?, ?> rightKey) {
+  Stage(Pipeline pipeline, int slot, String name, Class<?> readAs) {
+    this.pipeline = pipeline;
+    this.slot = slot;
     this.name = name;
-    this.kind = kind;
-    this.inputs = inputs;
-    this.topic = topic;
-    this.batch = batch;
-    this.function = function;
-    this.leftKey = leftKey;
-    this.rightKey = rightKey;
+    this.readAs = readAs;
   }
 
   /** The stage's name, unique in its pipeline. */
@@ -60,50 +38,46 @@ public final class Stage<T> {
 
   /** How many parallel instances the stage's Flink job runs (default 1). */
   public Stage<T> parallelism(int parallelism) {
-    this.parallelism = parallelism;
-    return this;
+    return set(o -> o.parallelism(parallelism));
   }
 
   /** Lower latency; a restart may write some records twice. */
   public Stage<T> atLeastOnce() {
-    this.delivery = Delivery.AT_LEAST_ONCE;
-    return this;
+    return set(o -> o.delivery(Delivery.AT_LEAST_ONCE));
   }
 
   /** Kafka transactions tied to checkpoints (the default). */
   public Stage<T> exactlyOnce() {
-    this.delivery = Delivery.EXACTLY_ONCE;
-    return this;
+    return set(o -> o.delivery(Delivery.EXACTLY_ONCE));
   }
 
   /** The topic this stage writes, instead of {@code <pipeline>.<stage>}. */
   public Stage<T> outputTopic(String topic) {
-    this.outputTopic = Objects.requireNonNull(topic, "topic");
-    return this;
+    Objects.requireNonNull(topic, "topic");
+    return set(o -> o.outputTopic(topic));
   }
 
   /** Partitions of the output topic when Baton creates it. */
   public Stage<T> outputPartitions(int partitions) {
-    this.outputPartitions = partitions;
-    return this;
+    return set(o -> o.outputPartitions(partitions));
   }
 
   /** The Avro class this stage writes, where the function does not say (flatMap, lambdas returning Iterable). */
   public Stage<T> produces(Class<T> recordClass) {
-    this.produces = Objects.requireNonNull(recordClass, "recordClass");
-    return this;
+    Objects.requireNonNull(recordClass, "recordClass");
+    return set(o -> o.produces(recordClass));
   }
 
   /** What this stage accepts from its inputs (rules, limits); schema validation is always on. */
   public Stage<T> accept(Accept<?> policy) {
-    this.accept = Objects.requireNonNull(policy, "policy");
-    return this;
+    Objects.requireNonNull(policy, "policy");
+    return set(o -> o.accept(policy));
   }
 
   /** The stage version stamped on every output (default "1"); bump it when the function changes. */
   public Stage<T> version(String version) {
-    this.version = Objects.requireNonNull(version, "version");
-    return this;
+    Objects.requireNonNull(version, "version");
+    return set(o -> o.version(version));
   }
 
   /**
@@ -119,9 +93,27 @@ public final class Stage<T> {
    */
   public <V> Stage<V> readAs(Class<V> readerClass) {
     Objects.requireNonNull(readerClass, "readerClass");
-    Stage<V> view = new Stage<>(name, Kind.REF, List.of(), null, null, null, null, null);
-    view.readAs = readerClass;
-    return view;
+    return new Stage<>(pipeline, slot, name, readerClass);
+  }
+
+  /** What this handle points at, for the pipeline's declarations. */
+  StageRef ref() {
+    return new StageRef(pipeline, slot, name, readAs);
+  }
+
+  private Stage<T> set(UnaryOperator<StageOptions> option) {
+    pipeline.configure(this, option);
+    return this;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Stage<?> s && ref().equals(s.ref());
+  }
+
+  @Override
+  public int hashCode() {
+    return ref().hashCode();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.baton.api;
 
 import io.baton.api.accept.Accept;
 import io.baton.api.fn.TimestampFunction;
+import io.baton.api.internal.Checks;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,18 +53,13 @@ public final class Topic<T> implements Serializable {
   /** Event time read from each record, with watermarks trailing the newest by {@code outOfOrderness}. */
   public Topic<T> eventTime(TimestampFunction<T> timestamp, Duration outOfOrderness) {
     Objects.requireNonNull(timestamp, "timestamp");
-    if (outOfOrderness == null || outOfOrderness.isNegative()) {
-      throw new IllegalArgumentException("outOfOrderness must be zero or positive, got " + outOfOrderness);
-    }
-    return new Topic<>(name, recordClass, accept, timestamp, outOfOrderness, partitions);
+    return new Topic<>(name, recordClass, accept, timestamp, Checks.notNegative("outOfOrderness", outOfOrderness),
+        partitions);
   }
 
   /** Partitions to create the topic with when Baton creates it (default: the broker's). */
   public Topic<T> partitions(int partitions) {
-    if (partitions <= 0) {
-      throw new IllegalArgumentException("partitions must be positive, got " + partitions);
-    }
-    return new Topic<>(name, recordClass, accept, timestamp, outOfOrderness, partitions);
+    return new Topic<>(name, recordClass, accept, timestamp, outOfOrderness, Checks.positive("partitions", partitions));
   }
 
   public String name() {

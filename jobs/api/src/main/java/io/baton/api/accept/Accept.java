@@ -3,6 +3,7 @@ package io.baton.api.accept;
 import io.baton.api.fn.KeyFunction;
 import io.baton.api.fn.Lambdas;
 import io.baton.api.fn.RecordPredicate;
+import io.baton.api.internal.Checks;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,10 +55,7 @@ public final class Accept<T> implements Serializable {
 
   /** Records larger than this (key + value bytes) go to dead letters as {@code too-large}. */
   public Accept<T> maxRecordBytes(long bytes) {
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("maxRecordBytes must be positive, got " + bytes);
-    }
-    return new Accept<>(rules, bytes, rateLimit);
+    return new Accept<>(rules, Checks.positive("maxRecordBytes", bytes), rateLimit);
   }
 
   /** At most {@code permits} records per key per {@code per}; the rest go to dead letters as {@code throttled}. */

@@ -1,6 +1,7 @@
 package io.baton.api.accept;
 
 import io.baton.api.fn.KeyFunction;
+import io.baton.api.internal.Checks;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,12 +12,8 @@ public record RateLimit<T>(String keyName, KeyFunction<T, ?> key, long permits, 
   public RateLimit {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(excess, "excess");
-    if (permits <= 0) {
-      throw new IllegalArgumentException("permits must be positive, got " + permits);
-    }
-    if (per == null || per.isNegative() || per.isZero()) {
-      throw new IllegalArgumentException("per must be a positive duration, got " + per);
-    }
+    Checks.positive("permits", permits);
+    Checks.positive("per", per);
   }
 
   @Override

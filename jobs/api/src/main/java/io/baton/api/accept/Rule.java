@@ -1,15 +1,14 @@
 package io.baton.api.accept;
 
 import io.baton.api.fn.RecordPredicate;
+import io.baton.api.internal.Checks;
 import java.io.Serializable;
 import java.util.Objects;
 
 /** A named data-quality rule; a record for which it is false goes to dead letters as {@code rule:<name>}. */
 public record Rule<T>(String name, RecordPredicate<T> predicate) implements Serializable {
   public Rule {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("rule name must not be blank");
-    }
+    Checks.notBlank("rule name", name);
     Objects.requireNonNull(predicate, "predicate");
   }
 

@@ -23,11 +23,39 @@ public sealed interface StageFunction<I, O> extends Serializable
   /** Short label for plans and operator names: map, flatMap, filter, perBatch, coGroup. */
   String label();
 
+  /** Calls the case of {@code cases} for this shape. */
+  <R> R match(Cases<R> cases);
+
+  /**
+   * One answer per function shape; {@link #match(Cases)} picks the one that applies, and the
+   * compiler tells every implementation when a shape is added.
+   *
+   * <pre>{@code
+   * boolean keepsInput = fn.match(new StageFunction.Cases<Boolean>() { ... filter(f) -> true ... });
+   * }</pre>
+   */
+  interface Cases<R> {
+    R map(Map<?, ?> fn);
+
+    R flatMap(FlatMap<?, ?> fn);
+
+    R filter(Filter<?> fn);
+
+    R perBatch(PerBatch<?, ?, ?> fn);
+
+    R perBatchFlat(PerBatchFlat<?, ?, ?> fn);
+
+    R perWindow(PerWindow<?, ?, ?> fn);
+
+    R coGroup(CoGroup<?, ?, ?, ?> fn);
+  }
+
   /** One record in, one record out. */
   record Map<I, O>(RecordFunction<I, O> fn) implements StageFunction<I, O> {
     public boolean perBatch() { return false; }
     public Serializable target() { return fn; }
     public String label() { return "map"; }
+    public <R> R match(Cases<R> cases) { return cases.map(this); }
   }
 
   /** One record in, zero or more out. */
@@ -35,6 +63,7 @@ public sealed interface StageFunction<I, O> extends Serializable
     public boolean perBatch() { return false; }
     public Serializable target() { return fn; }
     public String label() { return "flatMap"; }
+    public <R> R match(Cases<R> cases) { return cases.flatMap(this); }
   }
 
   /** Keeps the records the predicate accepts; output type equals input type. */
@@ -42,6 +71,7 @@ public sealed interface StageFunction<I, O> extends Serializable
     public boolean perBatch() { return false; }
     public Serializable target() { return predicate; }
     public String label() { return "filter"; }
+    public <R> R match(Cases<R> cases) { return cases.filter(this); }
   }
 
   /** One batch in, one record out. */
@@ -49,6 +79,7 @@ public sealed interface StageFunction<I, O> extends Serializable
     public boolean perBatch() { return true; }
     public Serializable target() { return fn; }
     public String label() { return "perBatch"; }
+    public <R> R match(Cases<R> cases) { return cases.perBatch(this); }
   }
 
   /** One batch in, zero or more records out. */
@@ -56,6 +87,7 @@ public sealed interface StageFunction<I, O> extends Serializable
     public boolean perBatch() { return true; }
     public Serializable target() { return fn; }
     public String label() { return "perBatchFlat"; }
+    public <R> R match(Cases<R> cases) { return cases.perBatchFlat(this); }
   }
 
   /** One batch and the window it covers in, one record out. */
@@ -63,6 +95,7 @@ public sealed interface StageFunction<I, O> extends Serializable
     public boolean perBatch() { return true; }
     public Serializable target() { return fn; }
     public String label() { return "perWindow"; }
+    public <R> R match(Cases<R> cases) { return cases.perWindow(this); }
   }
 
   /** Two inputs, grouped by key inside one window; {@code I} is unused (two input types). */
@@ -70,5 +103,6 @@ public sealed interface StageFunction<I, O> extends Serializable
     public boolean perBatch() { return true; }
     public Serializable target() { return fn; }
     public String label() { return "coGroup"; }
+    public <R> R match(Cases<R> cases) { return cases.coGroup(this); }
   }
 }

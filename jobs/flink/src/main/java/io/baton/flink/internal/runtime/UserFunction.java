@@ -15,6 +15,8 @@ public final class UserFunction implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final StageFunction<?, ?> fn;
+  // The shape's way in, picked once per task by fn.match; not shipped with the job.
+  private transient Call call;
 
   public UserFunction(StageFunction<?, ?> fn) {
     this.fn = fn;
@@ -22,43 +24,117 @@ public final class UserFunction implements Serializable {
 
   /** One record in (map, flatMap, filter). */
   public void onRecord(Object record, Consumer<Object> out) throws Exception {
-    if (fn instanceof StageFunction.Map m) {
-      emit(m.fn().apply(record), out);
-    } else if (fn instanceof StageFunction.FlatMap f) {
-      emitAll((Iterable<Object>) f.fn().apply(record), out);
-    } else if (fn instanceof StageFunction.Filter f) {
-      if (f.predicate().test(record)) {
-        out.accept(record);
-      }
-    } else {
-      throw new IllegalStateException(fn.label() + " works per batch, not per record");
-    }
+    call().onRecord(record, out);
   }
 
   /** One released batch in (perBatch, perBatchFlat, perWindow); {@code key} is null when not keyed. */
   public void onBatch(Object key, BatchWindow window, List<Object> batch, Consumer<Object> out) throws Exception {
-    if (fn instanceof StageFunction.PerWindow p) {
-      emit(p.fn().apply(key, window, batch), out);
-    } else if (fn instanceof StageFunction.PerBatch p) {
-      emit(p.fn().apply(key, batch), out);
-    } else if (fn instanceof StageFunction.PerBatchFlat p) {
-      emitAll((Iterable<Object>) p.fn().apply(key, batch), out);
-    } else {
-      throw new IllegalStateException(fn.label() + " does not take one batch");
-    }
+    call().onBatch(key, window, batch, out);
   }
 
   /** Both sides of a co-group window for one key. */
   public void onCoGroup(Object key, List<Object> left, List<Object> right, Consumer<Object> out) throws Exception {
-    if (fn instanceof StageFunction.CoGroup c) {
-      emit(c.fn().apply(key, left, right), out);
-    } else {
-      throw new IllegalStateException(fn.label() + " is not a co-group");
-    }
+    call().onCoGroup(key, left, right, out);
   }
 
   public String label() {
     return fn.label();
+  }
+
+  private Call call() {
+    if (call == null) {
+      call = fn.match(new Shapes());
+    }
+    return call;
+  }
+
+  /** The three ways into a stage function: a shape takes one and refuses the other two. */
+  private abstract static class Call {
+    private final String label;
+
+    Call(String label) {
+      this.label = label;
+    }
+
+    void onRecord(Object record, Consumer<Object> out) throws Exception {
+      throw new IllegalStateException(label + " works per batch, not per record");
+    }
+
+    void onBatch(Object key, BatchWindow window, List<Object> batch, Consumer<Object> out) throws Exception {
+      throw new IllegalStateException(label + " does not take one batch");
+    }
+
+    void onCoGroup(Object key, List<Object> left, List<Object> right, Consumer<Object> out) throws Exception {
+      throw new IllegalStateException(label + " is not a co-group");
+    }
+  }
+
+  /** Every shape's way in. */
+  private static final class Shapes implements StageFunction.Cases<Call> {
+    @Override
+    public Call map(StageFunction.Map f) {
+      return new Call(f.label()) {
+        @Override void onRecord(Object record, Consumer<Object> out) throws Exception {
+          emit(f.fn().apply(record), out);
+        }
+      };
+    }
+
+    @Override
+    public Call flatMap(StageFunction.FlatMap f) {
+      return new Call(f.label()) {
+        @Override void onRecord(Object record, Consumer<Object> out) throws Exception {
+          emitAll((Iterable<Object>) f.fn().apply(record), out);
+        }
+      };
+    }
+
+    @Override
+    public Call filter(StageFunction.Filter f) {
+      return new Call(f.label()) {
+        @Override void onRecord(Object record, Consumer<Object> out) throws Exception {
+          if (f.predicate().test(record)) {
+            out.accept(record);
+          }
+        }
+      };
+    }
+
+    @Override
+    public Call perBatch(StageFunction.PerBatch f) {
+      return new Call(f.label()) {
+        @Override void onBatch(Object key, BatchWindow window, List<Object> batch, Consumer<Object> out) throws Exception {
+          emit(f.fn().apply(key, batch), out);
+        }
+      };
+    }
+
+    @Override
+    public Call perBatchFlat(StageFunction.PerBatchFlat f) {
+      return new Call(f.label()) {
+        @Override void onBatch(Object key, BatchWindow window, List<Object> batch, Consumer<Object> out) throws Exception {
+          emitAll((Iterable<Object>) f.fn().apply(key, batch), out);
+        }
+      };
+    }
+
+    @Override
+    public Call perWindow(StageFunction.PerWindow f) {
+      return new Call(f.label()) {
+        @Override void onBatch(Object key, BatchWindow window, List<Object> batch, Consumer<Object> out) throws Exception {
+          emit(f.fn().apply(key, window, batch), out);
+        }
+      };
+    }
+
+    @Override
+    public Call coGroup(StageFunction.CoGroup f) {
+      return new Call(f.label()) {
+        @Override void onCoGroup(Object key, List<Object> left, List<Object> right, Consumer<Object> out) throws Exception {
+          emit(f.fn().apply(key, left, right), out);
+        }
+      };
+    }
   }
 
   private static void emit(Object result, Consumer<Object> out) {

@@ -1,5 +1,6 @@
 package io.baton.flink.internal.trigger;
 
+import io.baton.api.internal.Checks;
 import java.time.Duration;
 import org.apache.flink.api.common.state.ReducingState;
 import org.apache.flink.api.common.state.ReducingStateDescriptor;
@@ -38,14 +39,8 @@ public final class FillOrWaitTrigger<T, W extends Window> extends Trigger<T, W> 
       new ValueStateDescriptor<>("batch-deadline", Types.LONG);
 
   private FillOrWaitTrigger(long capacity, Duration maxWait, Weigher<? super T> weigher) {
-    if (capacity <= 0) {
-      throw new IllegalArgumentException("capacity must be positive, got " + capacity);
-    }
-    if (maxWait != null && (maxWait.isNegative() || maxWait.isZero())) {
-      throw new IllegalArgumentException("maxWait must be a positive duration, got " + maxWait);
-    }
-    this.capacity = capacity;
-    this.maxWaitMillis = maxWait == null ? NO_WAIT : maxWait.toMillis();
+    this.capacity = Checks.positive("capacity", capacity);
+    this.maxWaitMillis = maxWait == null ? NO_WAIT : Checks.positive("maxWait", maxWait).toMillis();
     this.weigher = weigher;
   }
 

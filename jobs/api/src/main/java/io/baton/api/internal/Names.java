@@ -1,4 +1,4 @@
-package io.baton.api;
+package io.baton.api.internal;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
