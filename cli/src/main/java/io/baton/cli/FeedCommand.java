@@ -39,8 +39,8 @@ final class FeedCommand implements Callable<Integer> {
   @Mixin
   RegistryOptions registry;
 
-  @Parameters(paramLabel = "<generator>", converter = FeedConverter.class, completionCandidates = FeedNames.class,
-      description = "What to generate: ${COMPLETION-CANDIDATES}.")
+  @Parameters(paramLabel = "<generator>", converter = FeedConverter.class,
+      completionCandidates = FeedNames.class, description = "What to generate: ${COMPLETION-CANDIDATES}.")
   Feed generator;
 
   @Option(names = "--events", paramLabel = "<n>", defaultValue = "10000", description = "Events to write (default: ${DEFAULT-VALUE}).")
@@ -79,7 +79,9 @@ final class FeedCommand implements Callable<Integer> {
     public Feed convert(String name) {
       Feeds feeds = feeds();
       if (!feeds.names().contains(name)) {
-        throw new TypeConversionException("expected one of " + feeds.names() + " (case-sensitive) but was '" + name + "'");
+        // Worded as picocli words an unknown enum value, which this argument was before feeds were registered.
+        throw new TypeConversionException("expected one of " + feeds.names() + " (case-sensitive) but was '"
+            + name + "'");
       }
       return feeds.named(name);
     }

@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <pre>{@code
  * try (LetterSender sender = LetterSender.connect("127.0.0.1:9092")) {
- *   List<DeadLetterRecord> sent = sender.send(selection.toSend(), Instant.now());
+ *   sender.send(selection.toSend(), Instant.now());
  * }
  * }</pre>
  */

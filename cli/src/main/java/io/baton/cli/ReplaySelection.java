@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Which dead letters a replay re-sends and why it skips the others. A letter is re-sent at most once:
- * one whose marker ({@link DeadLetterRecord#marker()}) already sits in a {@code baton.replay.of} header of the
- * input topic was replayed before. A letter of a record that was itself a replay (it failed again) is
+ * one whose marker ({@link DeadLetterRecord#marker()}) already sits in a {@code baton.replay.of} header of
+ * the input topic was replayed before. A letter of a record that was itself a replay (it failed again) is
  * skipped unless asked for, so repeated replays do not bounce a bad record back and forth.
  *
  * <pre>{@code
@@ -22,7 +22,8 @@ import java.util.Set;
  * @param failedAgain letters of replayed records, skipped without {@code includeReplayed}
  * @param noSource letters without a {@code baton.source.topic} header: nowhere to send them
  */
-record ReplaySelection(List<DeadLetterRecord> toSend, List<DeadLetterRecord> alreadyReplayed, List<DeadLetterRecord> failedAgain, List<DeadLetterRecord> noSource) {
+record ReplaySelection(List<DeadLetterRecord> toSend, List<DeadLetterRecord> alreadyReplayed,
+    List<DeadLetterRecord> failedAgain, List<DeadLetterRecord> noSource) {
 
   /** Sorts {@code letters} given the markers already present in their input topics. */
   static ReplaySelection of(List<DeadLetterRecord> letters, Set<String> markersPresent, boolean includeReplayed) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * DeadLetter deadLetters = DeadLetter.forStage("sensor-story", "readings", spec.deadLetterTopic());
  * OutRecord rejected = deadLetters.record(input, DeadLetterReason.rule("celsius in physical range"), "celsius was 412.0");
- * DeadLetterRecord back = DeadLetterRecord.from(recordReadFromTheDeadLetterTopic);   // back.rule(): celsius in physical range
+ * DeadLetterRecord back = DeadLetterRecord.from(recordOfTheDeadLetterTopic);   // back.rule(): celsius in physical range
  * }</pre>
  */
 public final class DeadLetter implements Serializable {

@@ -130,7 +130,10 @@ public final class DeadLetterRecord {
     return List.copyOf(kept);
   }
 
-  /** What a replay of this letter carries: the original headers, then {@link BatonHeaders#REPLAY_OF} and {@link BatonHeaders#REPLAY_TIME}. */
+  /**
+   * What a replay of this letter carries: the original headers, then {@link BatonHeaders#REPLAY_OF} (this
+   * letter's {@link #marker()}) and {@link BatonHeaders#REPLAY_TIME} ({@code at}).
+   */
   public List<Header> replayHeaders(Instant at) {
     Objects.requireNonNull(at, "replay time must not be null");
     List<Header> headers = new ArrayList<>(originalHeaders());

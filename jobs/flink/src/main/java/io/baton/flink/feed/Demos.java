@@ -29,7 +29,7 @@ public final class Demos {
     String file = "META-INF/services/" + Demo.class.getName();
     throw new IllegalStateException(found.isEmpty()
         ? "no demo is registered; put the examples jar on the class path or register one in " + file
-        : found.size() + " demos are registered (" + String.join(", ", found.stream().map(d -> d.getClass().getName()).toList())
-            + "); keep one in " + file);
+        : found.size() + " demos are registered ("
+            + String.join(", ", found.stream().map(d -> d.getClass().getName()).toList()) + "); keep one in " + file);
   }
 }
