@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
  * The root {@code baton} command; each subcommand is its own class. Add new ones to {@code subcommands}.
  *
  * <pre>{@code
- * baton up | down | status | logs <component> | plan <pipeline> | run <pipeline> | stop <pipeline> | demo | feed nexmark
+ * baton up | down | status | logs <component> | plan <pipeline> | run <pipeline> | stop <pipeline> | demo | feed <generator>
  * }</pre>
  */
 @Command(name = "baton",

@@ -2,7 +2,8 @@ package io.baton.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.baton.connectors.BatonHeaders;
+import io.baton.connectors.DeadLetterRecord;
+import io.baton.connectors.ReasonFilter;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
@@ -11,6 +12,7 @@ import io.baton.schemas.registry.RegistryConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ final class DeadLettersCommand implements Callable<Integer> {
   @Option(names = "--stage", paramLabel = "<stage>", description = "Only this stage's dead letters (default: every stage).")
   String stage;
 
-  @Option(names = "--reason", paramLabel = "<reason>", converter = ReasonFilter.Converter.class,
+  @Option(names = "--reason", paramLabel = "<reason>", converter = ReasonFilterConverter.class,
       description = "Only this reason: malformed, schema, too-large, throttled, late, rule:<name>, or rule for every rule.")
   ReasonFilter reason = ReasonFilter.any();
 
@@ -67,7 +69,7 @@ final class DeadLettersCommand implements Callable<Integer> {
   Path jar;
 
   /** A letter with the stage whose topic holds it. */
-  private record Found(PlannedStage stage, Letter letter) {}
+  private record Found(PlannedStage stage, DeadLetterRecord letter) {}
 
   @Override
   public Integer call() throws Exception {
@@ -102,18 +104,18 @@ final class DeadLettersCommand implements Callable<Integer> {
   }
 
   private static String asLine(Found f, LetterDecoder.Decoded value) {
-    Letter l = f.letter();
-    return f.stage().name() + "  " + l.reason() + "  from " + l.source() + "  at " + l.time().orElse("?")
+    DeadLetterRecord l = f.letter();
+    return f.stage().name() + "  " + l.reasonCode().orElse(null) + "  from " + l.source() + "  at " + l.time().map(Instant::toString).orElse("?")
         + "  error: " + oneLine(l.error().orElse("")) + "  value: " + value.text()
         + l.replayOf().map(r -> "  (replay of " + r + ")").orElse("");
   }
 
   private static ObjectNode asJson(Found f, LetterDecoder.Decoded value) {
-    Letter l = f.letter();
+    DeadLetterRecord l = f.letter();
     ObjectNode o = JSON.createObjectNode();
     o.put("stage", f.stage().name());
-    o.put("reason", l.reason());
-    l.record().lastHeader(BatonHeaders.RULE).ifPresent(r -> o.put("rule", r));
+    o.put("reason", l.reasonCode().orElse(null));
+    l.rule().ifPresent(r -> o.put("rule", r));
     o.put("error", l.error().orElse(null));
     ObjectNode source = o.putObject("source");
     source.put("topic", l.sourceTopic().orElse(null));
@@ -123,7 +125,7 @@ final class DeadLettersCommand implements Callable<Integer> {
     if (l.sourceOffset().isPresent()) {
       source.put("offset", l.sourceOffset().getAsLong());
     }
-    o.put("time", l.time().orElse(null));
+    o.put("time", l.time().map(Instant::toString).orElse(null));
     o.put("deadLetter", l.marker());
     byte[] key = l.record().key();
     o.put("key", key == null ? null : new String(key, StandardCharsets.UTF_8));

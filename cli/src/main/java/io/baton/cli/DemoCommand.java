@@ -1,5 +1,7 @@
 package io.baton.cli;
 
+import io.baton.flink.feed.Demo;
+import io.baton.flink.feed.Demos;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
@@ -11,15 +13,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code baton demo}: starts the local stack if needed, runs the sensor story on it, feeds it
- * generated readings with bad ones among them and prints what happened to every record.
+ * {@code baton demo}: starts the local stack if needed and plays the registered {@link Demo} on it (the
+ * examples register the sensor story, fed generated readings with bad ones among them): runs its
+ * pipeline, feeds it and prints what happened to every record.
  *
  * <pre>{@code
  * ./baton demo
  * }</pre>
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the sensor story on the local stack with generated readings and tell what happened.")
+    description = "Run the demo pipeline on the local stack with generated input and tell what happened.")
 final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -33,12 +36,22 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    Demo demo = demo();
     RegistryConfig registryConfig = registry.config(stack);
     UpCommand.bringUp(new LocalStack(stack.config(Ports.defaults())), out);
     out.println();
     try (JobJar jar = JobJar.open(null)) {
-      new SensorDemo(Cluster.running(stack, registryConfig), jar, out).run();
+      new DemoRunner(Cluster.running(stack, registryConfig), jar, out).play(demo);
     }
     return ExitCodes.OK;
+  }
+
+  /** The demo on the CLI's class path (the examples jar registers one). */
+  private static Demo demo() {
+    try {
+      return Demos.only(DemoCommand.class.getClassLoader());
+    } catch (IllegalStateException e) {
+      throw new CliException(e.getMessage(), e);
+    }
   }
 }

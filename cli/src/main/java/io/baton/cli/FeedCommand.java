@@ -1,38 +1,26 @@
 package io.baton.cli;
 
-import io.baton.api.internal.ResourceNames;
-
-import io.baton.examples.nexmark.NexmarkEvent;
-import io.baton.examples.nexmark.NexmarkGenerator;
 import io.baton.flink.deploy.Target;
-import io.baton.flink.deploy.Topics;
-import io.baton.schemas.registry.SchemaRegistry;
-import io.baton.schemas.wire.WireEncoder;
-import io.baton.schemas.nexmark.Auction;
-import io.baton.schemas.nexmark.Bid;
-import io.baton.schemas.nexmark.Person;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import io.baton.flink.feed.Feed;
+import io.baton.flink.feed.FeedRequest;
+import io.baton.flink.feed.Feeds;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code baton feed nexmark}: writes a generated Nexmark stream (persons, auctions, bids) to its
- * topics on the local stack, in the Confluent wire format with schemas registered under
- * {@code <topic>-value} and event time as the Kafka timestamp, so the Nexmark pipelines have input.
+ * {@code baton feed <generator>}: runs a registered {@link Feed} (the examples register {@code nexmark})
+ * against the local stack, so the example pipelines have input. Feeds are found through
+ * {@code META-INF/services/io.baton.flink.feed.Feed} on the CLI's class path; an unknown name lists them.
  *
  * <pre>{@code
  * ./baton feed nexmark --events 20000
@@ -42,9 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "feed", mixinStandardHelpOptions = true,
     description = "Write generated events to the local stack's topics (the input of the example pipelines).")
 final class FeedCommand implements Callable<Integer> {
-  /** What can be generated. */
-  enum Generator { nexmark }
-
   @Spec
   CommandSpec spec;
 
@@ -54,8 +39,9 @@ final class FeedCommand implements Callable<Integer> {
   @Mixin
   RegistryOptions registry;
 
-  @Parameters(paramLabel = "<generator>", description = "What to generate: ${COMPLETION-CANDIDATES}.")
-  Generator generator;
+  @Parameters(paramLabel = "<generator>", converter = FeedConverter.class,
+      completionCandidates = FeedNames.class, description = "What to generate: ${COMPLETION-CANDIDATES}.")
+  Feed generator;
 
   @Option(names = "--events", paramLabel = "<n>", defaultValue = "10000", description = "Events to write (default: ${DEFAULT-VALUE}).")
   long events;
@@ -77,61 +63,35 @@ final class FeedCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--events and --events-per-second must be positive, got "
           + events + " and " + eventsPerSecond);
     }
-    PrintWriter out = spec.commandLine().getOut();
     Target target = Cluster.running(stack, registry.config(stack)).target();
-    NexmarkGenerator nexmark = NexmarkGenerator.builder().seed(seed).startAt(start.toEpochMilli())
-        .eventsPerSecond(eventsPerSecond).build();
-    Map<NexmarkEvent.Kind, Long> written = new EnumMap<>(NexmarkEvent.Kind.class);
-    try (Topics topics = new Topics(target.bootstrapServers(), 1);
-         SchemaRegistry schemas = SchemaRegistry.connect(target.registry());
-         KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(target.bootstrapServers())) {
-      Map<NexmarkEvent.Kind, WireEncoder<SpecificRecord>> encoders = new EnumMap<>(NexmarkEvent.Kind.class);
-      for (NexmarkEvent.Kind kind : NexmarkEvent.Kind.values()) {
-        topics.ensure(kind.topic(), 1);
-        encoders.put(kind, encoder(schemas, kind));
-      }
-      nexmark.events().limit(events).forEach(e -> {
-        producer.send(new ProducerRecord<>(e.kind().topic(), null, e.timestamp(), key(e.record()),
-            encoders.get(e.kind()).encode(e.record())));
-        written.merge(e.kind(), 1L, Long::sum);
-      });
-      producer.flush();
-    }
-    out.printf("Fed %d Nexmark events (seed %d, event time from %s at %d/s): %s%n", events, seed, start,
-        eventsPerSecond, describe(written));
-    out.println("Run a query over them: ./baton run nexmark-highest-bid --bounded   (or nexmark-hot-items)");
-    out.flush();
+    generator.write(new FeedRequest(events, seed, eventsPerSecond, start), target, spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static WireEncoder<SpecificRecord> encoder(SchemaRegistry registry, NexmarkEvent.Kind kind) {
-    Class<? extends SpecificRecord> type = switch (kind) {
-      case PERSON -> Person.class;
-      case AUCTION -> Auction.class;
-      case BID -> Bid.class;
-    };
-    int id = registry.register(ResourceNames.subject(kind.topic()), org.apache.avro.specific.SpecificData.get().getSchema(type));
-    return (WireEncoder) WireEncoder.forSpecific(type, id);
+  /** The feeds on the CLI's class path. */
+  static Feeds feeds() {
+    return Feeds.load(FeedCommand.class.getClassLoader());
   }
 
-  /** Persons and auctions by their id, bids by the auction they are for. */
-  private static byte[] key(SpecificRecord record) {
-    long id;
-    if (record instanceof Person p) {
-      id = p.getId();
-    } else if (record instanceof Auction a) {
-      id = a.getId();
-    } else if (record instanceof Bid b) {
-      id = b.getAuction();
-    } else {
-      throw new IllegalStateException("not a Nexmark record: " + record.getClass());
+  /** Turns {@code <generator>} into a registered feed; an unknown name is a usage error listing the known ones. */
+  static final class FeedConverter implements ITypeConverter<Feed> {
+    @Override
+    public Feed convert(String name) {
+      Feeds feeds = feeds();
+      if (!feeds.names().contains(name)) {
+        // Worded as picocli words an unknown enum value, which this argument was before feeds were registered.
+        throw new TypeConversionException("expected one of " + feeds.names() + " (case-sensitive) but was '"
+            + name + "'");
+      }
+      return feeds.named(name);
     }
-    return Long.toString(id).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String describe(Map<NexmarkEvent.Kind, Long> written) {
-    return String.join(", ", written.entrySet().stream()
-        .map(e -> e.getValue() + " to " + e.getKey().topic()).toList());
+  /** The registered feeds' names, for the help text. */
+  static final class FeedNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return feeds().names().iterator();
+    }
   }
 }

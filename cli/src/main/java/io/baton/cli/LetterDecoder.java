@@ -1,15 +1,16 @@
 package io.baton.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.baton.connectors.DeadLetterRecord;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
-import io.baton.schemas.wire.DecodeException;
 import io.baton.schemas.registry.RegistryAuthException;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.registry.RegistryException;
 import io.baton.schemas.registry.RegistryUnavailableException;
 import io.baton.schemas.registry.SchemaNotFoundException;
 import io.baton.schemas.registry.SchemaRegistry;
+import io.baton.schemas.wire.DecodeException;
 import io.baton.schemas.wire.WireDecoder;
 import io.baton.schemas.wire.WireFormat;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ final class LetterDecoder implements AutoCloseable {
   }
 
   /** Decodes {@code letter}, a dead letter of {@code stage}. */
-  Decoded decode(PlannedStage stage, Letter letter) {
+  Decoded decode(PlannedStage stage, DeadLetterRecord letter) {
     byte[] value = letter.record().value();
     int size = value == null ? 0 : value.length;
     try {
@@ -102,7 +103,7 @@ final class LetterDecoder implements AutoCloseable {
   }
 
   /** The decoder into the stage's reader schema for the letter's source topic, or null when the topic is not an input. */
-  private WireDecoder<GenericRecord> readerFor(PlannedStage stage, Letter letter) {
+  private WireDecoder<GenericRecord> readerFor(PlannedStage stage, DeadLetterRecord letter) {
     int input = letter.sourceTopic().map(stage.inputTopics()::indexOf).orElse(-1);
     if (input < 0 || input >= stage.inputClasses().size()) {
       return null;

@@ -1,5 +1,6 @@
 package io.baton.cli;
 
+import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.Header;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <pre>{@code
  * try (LetterSender sender = LetterSender.connect("127.0.0.1:9092")) {
- *   List<Letter> sent = sender.send(selection.toSend(), Instant.now());
+ *   sender.send(selection.toSend(), Instant.now());
  * }
  * }</pre>
  */
@@ -49,21 +50,19 @@ final class LetterSender implements AutoCloseable {
   }
 
   /** The record a replay of {@code letter} sends (its headers in order, the replay headers last). */
-  static ProducerRecord<byte[], byte[]> replayOf(Letter letter, Integer partition, Instant at) {
+  static ProducerRecord<byte[], byte[]> replayOf(DeadLetterRecord letter, Integer partition, Instant at) {
     List<org.apache.kafka.common.header.Header> headers = new ArrayList<>();
-    for (Header h : letter.originalHeaders()) {
+    for (Header h : letter.replayHeaders(at)) {
       headers.add(new RecordHeader(h.key(), h.value()));
     }
-    headers.add(new RecordHeader(Letter.REPLAY_OF, utf8(letter.marker())));
-    headers.add(new RecordHeader(Letter.REPLAY_TIME, utf8(at.toString())));
     String topic = letter.sourceTopic().orElseThrow(() -> new IllegalArgumentException(letter + " has no source topic"));
     return new ProducerRecord<>(topic, partition, null, letter.record().key(), letter.record().value(), headers);
   }
 
   /** Sends every letter, flushes, and waits for each acknowledgement; fails naming how many were not written. */
-  void send(List<Letter> letters, Instant at) throws InterruptedException {
+  void send(List<DeadLetterRecord> letters, Instant at) throws InterruptedException {
     List<Future<RecordMetadata>> acks = new ArrayList<>();
-    for (Letter l : letters) {
+    for (DeadLetterRecord l : letters) {
       acks.add(producer.send(replayOf(l, partitionFor(l), at)));
     }
     producer.flush();
@@ -84,14 +83,10 @@ final class LetterSender implements AutoCloseable {
   }
 
   /** The partition the letter was read from, or null (let the key decide) when the topic no longer has it. */
-  private Integer partitionFor(Letter letter) {
+  private Integer partitionFor(DeadLetterRecord letter) {
     String topic = letter.sourceTopic().orElseThrow();
     int count = partitions.computeIfAbsent(topic, t -> producer.partitionsFor(t).size());
     return letter.sourcePartition().stream().boxed().filter(p -> p < count).findFirst().orElse(null);
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.baton.cli;
 
+import io.baton.connectors.BatonHeaders;
+import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.Header;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.ReasonFilter;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.FlinkRest;
 import io.baton.flink.plan.Plan;
@@ -49,7 +52,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--stage", paramLabel = "<stage>", required = true, description = "The stage whose dead letters to re-send.")
   String stage;
 
-  @Option(names = "--reason", paramLabel = "<reason>", converter = ReasonFilter.Converter.class,
+  @Option(names = "--reason", paramLabel = "<reason>", converter = ReasonFilterConverter.class,
       description = "Only this reason: malformed, schema, too-large, throttled, late, rule:<name>, or rule for every rule.")
   ReasonFilter reason = ReasonFilter.any();
 
@@ -75,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
     String bootstrap = cluster.endpoints().kafkaBootstrapServers();
     ReplaySelection selection;
     try (TopicReader reader = new TopicReader(bootstrap)) {
-      List<Letter> letters = StageLetters.read(reader, target, reason);
+      List<DeadLetterRecord> letters = StageLetters.read(reader, target, reason);
       if (letters.isEmpty()) {
         out.println("No dead letters in " + what + "; nothing to re-send");
         out.flush();
@@ -83,10 +86,10 @@ final class ReplayCommand implements Callable<Integer> {
       }
       selection = ReplaySelection.of(letters, markersIn(reader, sourceTopics(letters)), includeReplayed);
     }
-    List<Letter> send = selection.toSend();
+    List<DeadLetterRecord> send = selection.toSend();
     String into = sourceTopics(send).stream().sorted().collect(Collectors.joining(", "));
     if (dryRun) {
-      send.forEach(l -> out.println("would re-send " + l.marker() + " (" + l.reason() + ") to " + l.sourceTopic().orElseThrow()));
+      send.forEach(l -> out.println("would re-send " + l.marker() + " (" + l.reasonCode().orElse(null) + ") to " + l.sourceTopic().orElseThrow()));
     } else if (!send.isEmpty()) {
       try (LetterSender sender = LetterSender.connect(bootstrap)) {
         sender.send(send, Instant.now());
@@ -116,7 +119,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private static Set<String> sourceTopics(List<Letter> letters) {
+  private static Set<String> sourceTopics(List<DeadLetterRecord> letters) {
     return letters.stream().flatMap(l -> l.sourceTopic().filter(t -> !t.isBlank()).stream()).collect(Collectors.toSet());
   }
 
@@ -125,7 +128,7 @@ final class ReplayCommand implements Callable<Integer> {
     Set<String> markers = new HashSet<>();
     for (String topic : topics) {
       for (KafkaRecord r : reader.readCommitted(topic)) {
-        r.headers().stream().filter(h -> h.key().equals(Letter.REPLAY_OF)).map(Header::valueAsString).forEach(markers::add);
+        r.headers().stream().filter(h -> h.key().equals(BatonHeaders.REPLAY_OF)).map(Header::valueAsString).forEach(markers::add);
       }
     }
     return markers;

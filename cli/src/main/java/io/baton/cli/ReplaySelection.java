@@ -1,5 +1,6 @@
 package io.baton.cli;
 
+import io.baton.connectors.DeadLetterRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,8 +8,8 @@ import java.util.Set;
 
 /**
  * Which dead letters a replay re-sends and why it skips the others. A letter is re-sent at most once:
- * one whose marker ({@link Letter#marker()}) already sits in a {@code baton.replay.of} header of the
- * input topic was replayed before. A letter of a record that was itself a replay (it failed again) is
+ * one whose marker ({@link DeadLetterRecord#marker()}) already sits in a {@code baton.replay.of} header of
+ * the input topic was replayed before. A letter of a record that was itself a replay (it failed again) is
  * skipped unless asked for, so repeated replays do not bounce a bad record back and forth.
  *
  * <pre>{@code
@@ -21,17 +22,18 @@ import java.util.Set;
  * @param failedAgain letters of replayed records, skipped without {@code includeReplayed}
  * @param noSource letters without a {@code baton.source.topic} header: nowhere to send them
  */
-record ReplaySelection(List<Letter> toSend, List<Letter> alreadyReplayed, List<Letter> failedAgain, List<Letter> noSource) {
+record ReplaySelection(List<DeadLetterRecord> toSend, List<DeadLetterRecord> alreadyReplayed,
+    List<DeadLetterRecord> failedAgain, List<DeadLetterRecord> noSource) {
 
   /** Sorts {@code letters} given the markers already present in their input topics. */
-  static ReplaySelection of(List<Letter> letters, Set<String> markersPresent, boolean includeReplayed) {
+  static ReplaySelection of(List<DeadLetterRecord> letters, Set<String> markersPresent, boolean includeReplayed) {
     Objects.requireNonNull(letters, "letters must not be null");
     Objects.requireNonNull(markersPresent, "markersPresent must not be null");
-    List<Letter> send = new ArrayList<>();
-    List<Letter> replayed = new ArrayList<>();
-    List<Letter> again = new ArrayList<>();
-    List<Letter> lost = new ArrayList<>();
-    for (Letter l : letters) {
+    List<DeadLetterRecord> send = new ArrayList<>();
+    List<DeadLetterRecord> replayed = new ArrayList<>();
+    List<DeadLetterRecord> again = new ArrayList<>();
+    List<DeadLetterRecord> lost = new ArrayList<>();
+    for (DeadLetterRecord l : letters) {
       if (l.sourceTopic().filter(t -> !t.isBlank()).isEmpty()) {
         lost.add(l);
       } else if (markersPresent.contains(l.marker())) {

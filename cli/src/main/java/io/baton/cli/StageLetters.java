@@ -1,5 +1,7 @@
 package io.baton.cli;
 
+import io.baton.connectors.DeadLetterRecord;
+import io.baton.connectors.ReasonFilter;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * List<PlannedStage> stages = StageLetters.stages(plan, "readings");   // or null for every stage
- * List<Letter> letters = StageLetters.read(reader, stages.get(0), ReasonFilter.of("rule"));
+ * List<DeadLetterRecord> letters = StageLetters.read(reader, stages.get(0), ReasonFilter.of("rule"));
  * }</pre>
  */
 final class StageLetters {
@@ -31,14 +33,14 @@ final class StageLetters {
   }
 
   /** The committed letters of {@code stage} whose reason {@code filter} selects, in partition and offset order. */
-  static List<Letter> read(TopicReader reader, PlannedStage stage, ReasonFilter filter) {
-    return reader.readCommitted(stage.deadLetterTopic()).stream().map(Letter::of)
-        .filter(l -> filter.matches(l.reason())).toList();
+  static List<DeadLetterRecord> read(TopicReader reader, PlannedStage stage, ReasonFilter filter) {
+    return reader.readCommitted(stage.deadLetterTopic()).stream().map(DeadLetterRecord::from)
+        .filter(filter::selects).toList();
   }
 
   /** Counts by reason, sorted by reason ({@code ?} for a letter without one). */
-  static Map<String, Long> byReason(List<Letter> letters) {
-    return letters.stream().collect(Collectors.groupingBy(l -> l.reason() == null ? "?" : l.reason(),
+  static Map<String, Long> byReason(List<DeadLetterRecord> letters) {
+    return letters.stream().collect(Collectors.groupingBy(l -> l.reasonCode().orElse("?"),
         TreeMap::new, Collectors.counting()));
   }
 

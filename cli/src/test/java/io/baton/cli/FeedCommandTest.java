@@ -20,6 +20,13 @@ class FeedCommandTest {
   }
 
   @Test
+  void helpListsTheRegisteredFeeds() {
+    CliRun run = CliRun.of("feed", "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("What to generate: nexmark.");
+  }
+
+  @Test
   void nonPositiveEventCountIsAUsageError() {
     CliRun run = CliRun.of("feed", "nexmark", "--events", "0", "--home", home.toString());
     assertThat(run.exitCode()).isEqualTo(2);

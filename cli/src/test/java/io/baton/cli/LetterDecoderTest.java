@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.connectors.DeadLetter;
 import io.baton.connectors.DeadLetterReason;
+import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.OutRecord;
 import io.baton.examples.sensor.SensorStory;
@@ -46,7 +47,7 @@ class LetterDecoderTest {
   private LetterDecoder.Decoded decode(byte[] value) {
     KafkaRecord input = KafkaRecord.builder().topic("sensors.readings").offset(5).value(value).build();
     OutRecord out = DeadLetter.forStage("sensor-story", "readings", "sensor-story.readings.dead-letter").record(input, DeadLetterReason.malformed(), "x");
-    Letter letter = Letter.of(KafkaRecord.builder().topic(out.topic().orElseThrow()).value(out.value()).headers(out.headers()).build());
+    DeadLetterRecord letter = DeadLetterRecord.from(KafkaRecord.builder().topic(out.topic().orElseThrow()).value(out.value()).headers(out.headers()).build());
     return decoder.decode(plan.stage("readings"), letter);
   }
 

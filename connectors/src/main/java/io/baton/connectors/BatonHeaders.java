@@ -10,8 +10,8 @@ import java.util.Optional;
  * {@link #INPUTS} (see {@link Provenance}). Every dead letter carries the original headers followed by
  * {@link #REASON}, {@link #RULE} (rule rejections only), {@link #ERROR}, {@link #SOURCE_TOPIC},
  * {@link #SOURCE_PARTITION}, {@link #SOURCE_OFFSET}, {@link #STAGE} and {@link #TIME} (see
- * {@link DeadLetter}). Values are UTF-8 text. Because original headers are kept, a name may repeat:
- * the last occurrence is the newest, which {@link #last} returns.
+ * {@link DeadLetter}; read back by {@link DeadLetterRecord}). Values are UTF-8 text. Because original
+ * headers are kept, a name may repeat: the last occurrence is the newest, which {@link #last} returns.
  *
  * <pre>{@code
  * String reason = BatonHeaders.last(record.headers(), BatonHeaders.REASON).orElse("?");
@@ -44,6 +44,13 @@ public final class BatonHeaders {
   public static final String REPLAY_OF = "baton.replay.of";
   /** On a replayed dead letter: when it was re-sent, ISO-8601 UTC. */
   public static final String REPLAY_TIME = "baton.replay.time";
+
+  /**
+   * The headers a stage appends when it dead-letters a record, in the order {@link DeadLetter} writes
+   * them ({@link #RULE} only for rule rejections). {@link #STAGE} also names a stage output's writer.
+   */
+  public static final List<String> DEAD_LETTER = List.of(REASON, RULE, ERROR, SOURCE_TOPIC, SOURCE_PARTITION,
+      SOURCE_OFFSET, STAGE, TIME);
 
   private BatonHeaders() {}
 

@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 /**
  * Makes the dead-letter records of one stage: the rejected record's original key, value, headers and
  * timestamp, sent to {@code <pipeline>.<stage>.dead-letter}, with the reason and source coordinates
- * appended as headers ({@link BatonHeaders}). Serializable: create it once and use it in a Flink function.
+ * appended as headers ({@link BatonHeaders}); {@link DeadLetterRecord} reads them back. Serializable: create it
+ * once and use it in a Flink function.
  *
  * <pre>{@code
- * DeadLetter deadLetters = DeadLetter.forStage("sensor-story", "readings");
+ * DeadLetter deadLetters = DeadLetter.forStage("sensor-story", "readings", spec.deadLetterTopic());
  * OutRecord rejected = deadLetters.record(input, DeadLetterReason.rule("celsius in physical range"), "celsius was 412.0");
+ * DeadLetterRecord back = DeadLetterRecord.from(recordOfTheDeadLetterTopic);   // back.rule(): celsius in physical range
  * }</pre>
  */
 public final class DeadLetter implements Serializable {

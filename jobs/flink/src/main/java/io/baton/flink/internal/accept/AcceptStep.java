@@ -3,10 +3,9 @@ package io.baton.flink.internal.accept;
 import io.baton.api.accept.Accept;
 import io.baton.api.accept.RateLimit;
 import io.baton.api.fn.TimestampFunction;
-import io.baton.connectors.DeadLetter;
 import io.baton.connectors.DeadLetterReason;
 import io.baton.connectors.KafkaRecord;
-import io.baton.connectors.OutRecord;
+import io.baton.flink.internal.runtime.DeadLetterOutput;
 import io.baton.flink.internal.runtime.Envelope;
 import io.baton.flink.internal.runtime.InputReaders;
 import io.baton.flink.internal.runtime.Keys;
@@ -17,22 +16,18 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
  * The accept step of a stage, in order: the value must decode ({@code malformed}) with a known
  * writer schema that resolves to the reader's ({@code schema}); then the size limit
  * ({@code too-large}) and the named rules ({@code rule:<name>}); a per-key rate limit comes after,
  * in {@link ThrottleStep}. Every rejection goes to the
- * {@link #REJECTED} side output with its reason; nothing is dropped. A registry that cannot be
+ * {@link DeadLetterOutput#TAG} side output with its reason; nothing is dropped. A registry that cannot be
  * reached is not a reason: the exception fails the job, which restarts from its checkpoint.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
 public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
   private static final long serialVersionUID = 1L;
-
-  /** Where rejected records go, as dead-letter records. */
-  public static final OutputTag<OutRecord> REJECTED = new OutputTag<>("rejected", OutRecord.Types.TYPE_INFO);
 
   private final StageInfo stage;
   private final InputReaders readers;
@@ -40,19 +35,20 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
   private final AcceptChecks checks;
   private final Keys keys;
   private final TimestampFunction timestamp;
-  private final DeadLetter deadLetter;
+  private final DeadLetterOutput rejects;
   private transient StageMetrics metrics;
   private transient Counter accepted;
 
   /** {@code timestamp} reads event time from a source's records; null uses the Kafka timestamp. */
-  public AcceptStep(StageInfo stage, InputReaders readers, Accept<?> accept, Keys keys, TimestampFunction<?> timestamp) {
+  public AcceptStep(StageInfo stage, InputReaders readers, Accept<?> accept, Keys keys, TimestampFunction<?> timestamp,
+      DeadLetterOutput rejects) {
     this.stage = stage;
     this.readers = readers;
     this.accept = accept;
     this.checks = AcceptChecks.of(accept);
     this.keys = keys;
     this.timestamp = timestamp;
-    this.deadLetter = DeadLetter.forStage(stage.pipeline(), stage.stage(), stage.deadLetterTopic());
+    this.rejects = rejects;
   }
 
   @Override
@@ -96,6 +92,6 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
 
   private void reject(Context ctx, KafkaRecord in, DeadLetterReason reason, String error) {
     metrics.rejected(reason.code());
-    ctx.output(REJECTED, deadLetter.record(in, reason, error));
+    ctx.output(DeadLetterOutput.TAG, rejects.record(in, reason, error));
   }
 }

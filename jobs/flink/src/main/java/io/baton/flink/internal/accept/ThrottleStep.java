@@ -2,9 +2,8 @@ package io.baton.flink.internal.accept;
 
 import io.baton.api.accept.Excess;
 import io.baton.api.accept.RateLimit;
-import io.baton.connectors.DeadLetter;
 import io.baton.connectors.DeadLetterReason;
-import io.baton.connectors.OutRecord;
+import io.baton.flink.internal.runtime.DeadLetterOutput;
 import io.baton.flink.internal.runtime.Envelope;
 import io.baton.flink.internal.runtime.StageMetrics;
 import java.time.Duration;
@@ -31,16 +30,16 @@ public final class ThrottleStep extends KeyedProcessFunction<String, Envelope, E
 
   private final RateLimit<?> limit;
   private final boolean eventTime;
-  private final DeadLetter deadLetter;
+  private final DeadLetterOutput rejects;
   private transient ValueState<Tuple2<Long, Long>> window;
   private transient StageMetrics metrics;
   private transient Counter accepted;
   private transient Counter delayed;
 
-  public ThrottleStep(RateLimit<?> limit, boolean eventTime, DeadLetter deadLetter) {
+  public ThrottleStep(RateLimit<?> limit, boolean eventTime, DeadLetterOutput rejects) {
     this.limit = limit;
     this.eventTime = eventTime && limit.excess() == Excess.DEAD_LETTER;
-    this.deadLetter = deadLetter;
+    this.rejects = rejects;
   }
 
   @Override
@@ -80,7 +79,7 @@ public final class ThrottleStep extends KeyedProcessFunction<String, Envelope, E
       return;
     }
     metrics.rejected(DeadLetterReason.throttled().code());
-    ctx.output(AcceptStep.REJECTED, deadLetter.record(in.record, DeadLetterReason.throttled(),
+    ctx.output(DeadLetterOutput.TAG, rejects.record(in.record, DeadLetterReason.throttled(),
         "key " + in.rateKey + " is over " + limit.permits() + " records per " + limit.per()));
   }
 }

@@ -1,10 +1,7 @@
 package io.baton.flink.internal.runtime;
 
-import io.baton.connectors.DeadLetter;
 import io.baton.connectors.DeadLetterReason;
 import io.baton.connectors.OutRecord;
-import io.baton.flink.internal.runtime.Envelope;
-import io.baton.flink.internal.runtime.StageMetrics;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -15,12 +12,12 @@ import org.apache.flink.util.Collector;
 public final class LateStep extends ProcessFunction<Envelope, OutRecord> {
   private static final long serialVersionUID = 1L;
 
-  private final DeadLetter deadLetter;
+  private final DeadLetterOutput rejects;
   private final Duration grace;
   private transient Counter late;
 
-  public LateStep(DeadLetter deadLetter, Duration grace) {
-    this.deadLetter = deadLetter;
+  public LateStep(DeadLetterOutput rejects, Duration grace) {
+    this.rejects = rejects;
     this.grace = grace;
   }
 
@@ -32,7 +29,7 @@ public final class LateStep extends ProcessFunction<Envelope, OutRecord> {
   @Override
   public void processElement(Envelope in, Context ctx, Collector<OutRecord> out) {
     late.inc();
-    out.collect(deadLetter.record(in.record, DeadLetterReason.late(), "event time " + in.timestamp
+    out.collect(rejects.record(in.record, DeadLetterReason.late(), "event time " + in.timestamp
         + " is behind the watermark " + ctx.timerService().currentWatermark() + " by more than the grace " + grace));
   }
 }

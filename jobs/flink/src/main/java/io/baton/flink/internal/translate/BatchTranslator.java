@@ -1,9 +1,5 @@
 package io.baton.flink.internal.translate;
 
-import io.baton.flink.internal.runtime.BatchStep;
-import io.baton.flink.internal.runtime.EachStep;
-import io.baton.flink.internal.runtime.LateStep;
-
 import io.baton.api.batch.Batch;
 import io.baton.api.batch.Bytes;
 import io.baton.api.batch.Cases;
@@ -14,11 +10,14 @@ import io.baton.api.batch.Every;
 import io.baton.api.batch.Session;
 import io.baton.api.batch.Sliding;
 import io.baton.api.batch.TimeMode;
-import io.baton.connectors.DeadLetter;
 import io.baton.connectors.OutRecord;
+import io.baton.flink.internal.runtime.BatchStep;
+import io.baton.flink.internal.runtime.DeadLetterOutput;
+import io.baton.flink.internal.runtime.EachStep;
 import io.baton.flink.internal.runtime.Envelope;
 import io.baton.flink.internal.runtime.InputReaders;
 import io.baton.flink.internal.runtime.Keys;
+import io.baton.flink.internal.runtime.LateStep;
 import io.baton.flink.internal.runtime.OutputWriter;
 import io.baton.flink.internal.runtime.UserFunction;
 import io.baton.flink.internal.trigger.FillOrWaitTrigger;
@@ -63,18 +62,18 @@ public final class BatchTranslator implements Cases<Translated> {
   private final Keys keys;
   private final UserFunction function;
   private final OutputWriter writer;
-  private final DeadLetter deadLetter;
+  private final DeadLetterOutput rejects;
   private final boolean coGroup;
   private final String label;
 
   public BatchTranslator(DataStream<Envelope> accepted, InputReaders readers, Keys keys, UserFunction function,
-      OutputWriter writer, DeadLetter deadLetter, boolean coGroup, String label) {
+      OutputWriter writer, DeadLetterOutput rejects, boolean coGroup, String label) {
     this.accepted = accepted;
     this.readers = readers;
     this.keys = keys;
     this.function = function;
     this.writer = writer;
-    this.deadLetter = deadLetter;
+    this.rejects = rejects;
     this.coGroup = coGroup;
     this.label = label;
   }
@@ -135,7 +134,7 @@ public final class BatchTranslator implements Cases<Translated> {
     SingleOutputStreamOperator<OutRecord> outputs = windowed
         .process(new BatchStep<W>(readers, keys, function, writer, coGroup), OUT).name(label).uid("batch");
     Optional<DataStream<OutRecord>> late = eventTime
-        ? Optional.of(outputs.getSideOutput(lateTag).process(new LateStep(deadLetter, batch.grace()), OUT)
+        ? Optional.of(outputs.getSideOutput(lateTag).process(new LateStep(rejects, batch.grace()), OUT)
             .name("late → dead letters").uid("late"))
         : Optional.empty();
     return new Translated(outputs, late);

@@ -1,12 +1,9 @@
 package io.baton.flink.internal.translate;
 
-import io.baton.api.internal.ResourceNames;
-
-import io.baton.flink.job.StageSettings;
-
-import io.baton.api.internal.StageSpec;
 import io.baton.api.fn.Fn;
 import io.baton.api.fn.StageFunction;
+import io.baton.api.internal.ResourceNames;
+import io.baton.api.internal.StageSpec;
 import io.baton.connectors.DeadLetter;
 import io.baton.connectors.HandoffSink;
 import io.baton.connectors.HandoffSource;
@@ -14,14 +11,14 @@ import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.OutRecord;
 import io.baton.flink.internal.accept.AcceptStep;
 import io.baton.flink.internal.accept.ThrottleStep;
+import io.baton.flink.internal.runtime.DeadLetterOutput;
 import io.baton.flink.internal.runtime.Envelope;
 import io.baton.flink.internal.runtime.InputReaders;
 import io.baton.flink.internal.runtime.Keys;
 import io.baton.flink.internal.runtime.OutputWriter;
 import io.baton.flink.internal.runtime.StageInfo;
 import io.baton.flink.internal.runtime.UserFunction;
-import io.baton.flink.internal.translate.BatchTranslator;
-import io.baton.flink.internal.translate.Translated;
+import io.baton.flink.job.StageSettings;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -55,26 +52,27 @@ public final class StageTopology {
 
     InputReaders readers = new InputReaders(spec.inputClasses(), settings.registry());
     Keys keys = Keys.of(spec);
+    // One dead-letter maker per stage, shared by every operator that rejects.
+    DeadLetterOutput rejects = DeadLetterOutput.of(DeadLetter.forStage(pipeline, spec.name(), spec.deadLetterTopic()));
     SingleOutputStreamOperator<Envelope> accepted = in
         .process(new AcceptStep(stage, readers, spec.accept(), keys,
-            spec.source() ? spec.eventTime().flatMap(t -> t.timestamp()).orElse(null) : null),
+            spec.source() ? spec.eventTime().flatMap(t -> t.timestamp()).orElse(null) : null, rejects),
             TypeInformation.of(Envelope.class))
         .name("accept " + String.join(", ", spec.inputs().isEmpty() ? spec.inputTopics() : spec.inputs()))
         .uid("accept");
 
-    DeadLetter deadLetter = DeadLetter.forStage(pipeline, spec.name(), spec.deadLetterTopic());
     DataStream<Envelope> admitted = spec.accept().rateLimit().isEmpty() ? accepted : accepted
         .keyBy(e -> e.rateKey, Types.STRING)
-        .process(new ThrottleStep(spec.accept().rateLimit().get(), spec.eventTime().isPresent(), deadLetter),
+        .process(new ThrottleStep(spec.accept().rateLimit().get(), spec.eventTime().isPresent(), rejects),
             TypeInformation.of(Envelope.class))
         .name("rate limit " + spec.accept().rateLimit().get()).uid("throttle");
     StageFunction<?, ?> fn = spec.function().orElse(Fn.map(record -> record));
     Translated translated = spec.batch().match(new BatchTranslator(admitted, readers, keys, new UserFunction(fn),
-        new OutputWriter(stage, settings.registry()), deadLetter, spec.coGroup(), label(spec)));
+        new OutputWriter(stage, settings.registry()), rejects, spec.coGroup(), label(spec)));
 
-    DataStream<OutRecord> all = translated.outputs().union(accepted.getSideOutput(AcceptStep.REJECTED));
+    DataStream<OutRecord> all = translated.outputs().union(accepted.getSideOutput(DeadLetterOutput.TAG));
     if (admitted instanceof SingleOutputStreamOperator<Envelope> throttled && admitted != accepted) {
-      all = all.union(throttled.getSideOutput(AcceptStep.REJECTED));
+      all = all.union(throttled.getSideOutput(DeadLetterOutput.TAG));
     }
     if (translated.late().isPresent()) {
       all = all.union(translated.late().get());

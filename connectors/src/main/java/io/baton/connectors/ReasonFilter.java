@@ -1,11 +1,9 @@
-package io.baton.cli;
+package io.baton.connectors;
 
-import io.baton.connectors.DeadLetterReason;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import java.util.Objects;
 
 /**
- * Which dead-letter reasons a command selects: every one, one exactly ({@code malformed},
+ * Which dead letters to select by their reason: every one, one exactly ({@code malformed},
  * {@code rule:celsius in physical range}) or every rule ({@code rule} matches {@code rule:*}).
  *
  * <pre>{@code
@@ -13,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
  * ReasonFilter.of("malformd");   // IllegalArgumentException naming the known reasons
  * }</pre>
  */
-final class ReasonFilter {
+public final class ReasonFilter {
   private static final String RULE = "rule";
   private static final ReasonFilter ANY = new ReasonFilter(null);
 
@@ -24,12 +22,12 @@ final class ReasonFilter {
   }
 
   /** Selects every reason. */
-  static ReasonFilter any() {
+  public static ReasonFilter any() {
     return ANY;
   }
 
   /** Selects {@code reason} exactly, or every rule for {@code rule}; fails on a reason Baton never writes. */
-  static ReasonFilter of(String reason) {
+  public static ReasonFilter of(String reason) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("reason must not be blank; expected one of malformed, schema, too-large, "
           + "throttled, late, rule or rule:<name>");
@@ -46,7 +44,7 @@ final class ReasonFilter {
   }
 
   /** True when a letter with reason {@code code} (null when the header is missing) is selected. */
-  boolean matches(String code) {
+  public boolean matches(String code) {
     if (reason == null) {
       return true;
     }
@@ -56,40 +54,33 @@ final class ReasonFilter {
     return code.equals(reason) || (reason.equals(RULE) && code.startsWith(RULE + ":"));
   }
 
+  /** True when {@code letter}'s reason is selected. */
+  public boolean selects(DeadLetterRecord letter) {
+    return matches(letter.reasonCode().orElse(null));
+  }
+
   /** The reason as the user wrote it ({@code rule}, {@code malformed}), or {@code any}. */
-  String text() {
+  public String text() {
     return reason == null ? "any" : reason;
   }
 
   /** True when every reason is selected. */
-  boolean isAny() {
+  public boolean isAny() {
     return reason == null;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ReasonFilter other && java.util.Objects.equals(reason, other.reason);
+    return o instanceof ReasonFilter other && Objects.equals(reason, other.reason);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hashCode(reason);
+    return Objects.hashCode(reason);
   }
 
   @Override
   public String toString() {
     return reason == null ? "ReasonFilter.any()" : "ReasonFilter.of(\"" + reason + "\")";
-  }
-
-  /** Lets picocli turn {@code --reason} into a filter; a bad reason is a usage error (exit 2). */
-  static final class Converter implements ITypeConverter<ReasonFilter> {
-    @Override
-    public ReasonFilter convert(String value) {
-      try {
-        return of(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 }

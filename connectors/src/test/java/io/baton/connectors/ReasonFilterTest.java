@@ -1,4 +1,4 @@
-package io.baton.cli;
+package io.baton.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

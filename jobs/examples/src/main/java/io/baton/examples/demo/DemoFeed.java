@@ -1,4 +1,4 @@
-package io.baton.cli;
+package io.baton.examples.demo;
 
 import io.baton.examples.sensor.Alerts;
 import io.baton.examples.sensor.GeneratedReading;
@@ -10,6 +10,7 @@ import io.baton.schemas.sensor.Reading;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class DemoFeed {
 
   /** Good and out-of-range readings in the order they were made, then the clock reading. */
   List<Reading> onTime() {
-    List<Reading> readings = new java.util.ArrayList<>(generated.stream()
+    List<Reading> readings = new ArrayList<>(generated.stream()
         .filter(g -> g.kind() != GeneratedReading.Kind.LATE).map(GeneratedReading::reading).toList());
     readings.add(clock());
     return readings;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.DeadLetter;
 import io.baton.connectors.DeadLetterReason;
+import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.Header;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.OutRecord;
@@ -15,12 +16,12 @@ import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Dead letters as the stages write them ({@link DeadLetter}), read back, selected and turned into replays. */
-class LetterTest {
+/** Dead letters as the stages write them ({@link DeadLetter}), selected for a replay and turned into replay records. */
+class ReplayTest {
   private static final Instant AT = Instant.parse("2026-01-31T12:00:00Z");
 
   /** An upstream output (provenance headers, one custom header) read by per-minute at offset 7 and rejected as late. */
-  private static Letter lateLetter(long deadLetterOffset, Header... extra) {
+  private static DeadLetterRecord lateLetter(long deadLetterOffset, Header... extra) {
     KafkaRecord input = KafkaRecord.builder().topic("sensor-story.readings").partition(1).offset(7)
         .key(bytes("s-1")).value(new byte[] {0, 0, 0, 0, 1, 2})
         .header(Header.ofString("trace-id", "abc"))
@@ -29,7 +30,7 @@ class LetterTest {
         .headers(List.of(extra))
         .build();
     OutRecord out = DeadLetter.forStage("sensor-story", "per-minute", "sensor-story.per-minute.dead-letter").record(input, DeadLetterReason.late(), "too late", AT);
-    return Letter.of(KafkaRecord.builder().topic(out.topic().orElseThrow()).partition(0).offset(deadLetterOffset)
+    return DeadLetterRecord.from(KafkaRecord.builder().topic(out.topic().orElseThrow()).partition(0).offset(deadLetterOffset)
         .key(out.key()).value(out.value()).headers(out.headers()).build());
   }
 
@@ -38,28 +39,8 @@ class LetterTest {
   }
 
   @Test
-  void readsTheDeadLetterHeaders() {
-    Letter letter = lateLetter(3);
-    assertThat(letter.reason()).isEqualTo("late");
-    assertThat(letter.stage()).contains("per-minute");
-    assertThat(letter.error()).contains("too late");
-    assertThat(letter.time()).contains("2026-01-31T12:00:00Z");
-    assertThat(letter.source()).isEqualTo("sensor-story.readings:1:7");
-    assertThat(letter.sourcePartition()).hasValue(1);
-    assertThat(letter.sourceOffset()).hasValue(7);
-    assertThat(letter.marker()).isEqualTo("sensor-story.per-minute.dead-letter:0:3");
-    assertThat(letter.replayOf()).isEmpty();
-  }
-
-  @Test
-  void originalHeadersDropTheDeadLetterBlockButKeepProvenance() {
-    assertThat(lateLetter(3).originalHeaders()).extracting(Header::toString)
-        .containsExactly("trace-id=abc", "baton.pipeline=sensor-story", "baton.stage=readings");
-  }
-
-  @Test
   void aReplayCarriesTheOriginalRecordAndTheMarker() {
-    Letter letter = lateLetter(3);
+    DeadLetterRecord letter = lateLetter(3);
     ProducerRecord<byte[], byte[]> replay = LetterSender.replayOf(letter, 1, AT);
     assertThat(replay.topic()).isEqualTo("sensor-story.readings");
     assertThat(replay.partition()).isEqualTo(1);
@@ -71,18 +52,11 @@ class LetterTest {
   }
 
   @Test
-  void aLetterOfAReplayKnowsWhichLetterItWasReplayedFrom() {
-    Letter again = lateLetter(9, Header.ofString(Letter.REPLAY_OF, "sensor-story.per-minute.dead-letter:0:3"));
-    assertThat(again.replayOf()).contains("sensor-story.per-minute.dead-letter:0:3");
-    assertThat(again.originalHeaders()).extracting(Header::key).contains(Letter.REPLAY_OF).doesNotContain(BatonHeaders.REASON);
-  }
-
-  @Test
   void aLetterIsReSentAtMostOnceAndReplaysThatFailedAgainWaitForConsent() {
-    Letter first = lateLetter(3);
-    Letter fresh = lateLetter(4);
-    Letter again = lateLetter(9, Header.ofString(Letter.REPLAY_OF, "sensor-story.per-minute.dead-letter:0:3"));
-    Letter nowhere = Letter.of(KafkaRecord.builder().topic("sensor-story.per-minute.dead-letter").offset(10)
+    DeadLetterRecord first = lateLetter(3);
+    DeadLetterRecord fresh = lateLetter(4);
+    DeadLetterRecord again = lateLetter(9, Header.ofString(BatonHeaders.REPLAY_OF, "sensor-story.per-minute.dead-letter:0:3"));
+    DeadLetterRecord nowhere = DeadLetterRecord.from(KafkaRecord.builder().topic("sensor-story.per-minute.dead-letter").offset(10)
         .header(Header.ofString(BatonHeaders.REASON, "late")).build());
     Set<String> present = Set.of("sensor-story.per-minute.dead-letter:0:3");
 
@@ -97,7 +71,7 @@ class LetterTest {
 
   @Test
   void countsByReasonAreSortedByReason() {
-    Letter late = lateLetter(3);
+    DeadLetterRecord late = lateLetter(3);
     assertThat(StageLetters.counts(StageLetters.byReason(List.of(late, late)))).isEqualTo("late 2");
   }
 }
