@@ -67,8 +67,8 @@ public final class Deployer {
   public Map<String, String> start(Plan plan, Path jobJar, boolean bounded) throws IOException, InterruptedException {
     FlinkRest flink = new FlinkRest(target.flinkRestUrl());
     List<String> environment = target.jobArgs(target.registryForJobs(plan.pipeline()), bounded);
-    String jarId = flink.uploadJar(jobJar);
-    progress.accept("job jar uploaded: " + jobJar.getFileName());
+    String jarId = JarUploads.ensure(flink, jobJar);
+    progress.accept("job jar on the cluster: " + jarId);
     Map<String, String> jobIds = new LinkedHashMap<>();
     if (bounded) {
       new BoundedRun(plan, target.bootstrapServers(), SETTLE_TIMEOUT).run(level ->

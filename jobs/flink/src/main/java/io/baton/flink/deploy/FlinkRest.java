@@ -40,12 +40,20 @@ public final class FlinkRest {
   /** A job as {@code /jobs/overview} lists it. */
   public record Job(String id, String name, String state) {}
 
+  /** A jar uploaded to the cluster, as {@code /jars} lists it. */
+  public record UploadedJar(String id, String name) {}
+
   /** Uploads a jar (multipart field {@code jarfile}) and returns its id on the cluster. */
   public String uploadJar(Path jar) throws IOException {
+    return uploadJar(jar, jar.getFileName().toString());
+  }
+
+  /** Uploads a jar under the file name {@code name} and returns its id on the cluster. */
+  public String uploadJar(Path jar, String name) throws IOException {
     String boundary = "baton-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+        + name + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
         .getBytes(StandardCharsets.UTF_8));
     body.write(Files.readAllBytes(jar));
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -54,6 +62,18 @@ public final class FlinkRest {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
     String filename = call(request, "upload " + jar).path("filename").asText();
     return filename.substring(filename.lastIndexOf('/') + 1);
+  }
+
+  /** The jars uploaded to the cluster. */
+  public List<UploadedJar> jars() throws IOException {
+    List<UploadedJar> list = new ArrayList<>();
+    get("jars").path("files").forEach(f -> list.add(new UploadedJar(f.path("id").asText(), f.path("name").asText())));
+    return list;
+  }
+
+  /** Deletes an uploaded jar; jobs started from it keep running (the cluster keeps its own copy). */
+  public void deleteJar(String jarId) throws IOException {
+    call(HttpRequest.newBuilder(base.resolve("jars/" + jarId)).DELETE().build(), "delete jar " + jarId);
   }
 
   /** Runs {@code entryClass} from an uploaded jar; returns the job id. */
