@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PlannerTest {
+public class PlannerTest {
 
   /** A small sensor pipeline with two independent stages after the source. */
   public static final class Sensors implements PipelineDefinition {
