@@ -50,9 +50,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Cluster cluster = Cluster.running(stack, registry.config(stack));
     try (JobJar jobJar = JobJar.open(jar)) {
       Plan plan = Planner.plan(jobJar.definition(pipeline));
+      jobJar.requireRunnable();
+      Cluster cluster = Cluster.running(stack, registry.config(stack));
       refuseIfRunning(new FlinkRest(cluster.target().flinkRestUrl()), plan);
       Map<String, String> jobs = run(cluster, plan, jobJar.path(), bounded, line -> {
         out.println(line);
