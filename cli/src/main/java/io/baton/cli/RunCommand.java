@@ -3,6 +3,7 @@ package io.baton.cli;
 import io.baton.flink.deploy.DeployRefusedException;
 import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.FlinkRest;
+import io.baton.flink.deploy.NotEnoughSlotsException;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.Planner;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
       java.util.function.Consumer<String> progress) throws Exception {
     try {
       return new Deployer(cluster.target(), progress).deploy(plan, jar, bounded);
-    } catch (DeployRefusedException e) {
+    } catch (DeployRefusedException | NotEnoughSlotsException e) {
       throw new CliException(e.getMessage(), e);
     }
   }
