@@ -16,9 +16,9 @@ import java.util.jar.JarFile;
 
 /**
  * A job jar and the pipelines it offers: exactly the classes its own
- * {@code META-INF/services/io.baton.api.PipelineDefinition} lists, each loaded from the jar ({@link JarFirstClassLoader})
- * and defined on its own, so a broken one is reported as broken and the others still work. The default is the
- * examples' job jar.
+ * {@code META-INF/services/io.baton.api.PipelineDefinition} lists, each loaded from the jar
+ * ({@link JarFirstClassLoader}) and defined on its own, so a broken one is reported as broken and the others still
+ * work. The default is the examples' job jar.
  *
  * <pre>{@code
  * try (JobJar jar = JobJar.open(Path.of("target/orders-job.jar"))) {
@@ -121,7 +121,8 @@ final class JobJar implements AutoCloseable {
           + PipelineDefinition.class.getName() + ", e.g. com.acme.OrdersPipeline");
     }
     List<String> names = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(services), StandardCharsets.UTF_8))) {
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(file.getInputStream(services), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         int comment = line.indexOf('#');
         String name = (comment >= 0 ? line.substring(0, comment) : line).trim();

@@ -39,10 +39,15 @@ record OfferedPipeline(String className, String name, PipelineDefinition definit
       Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
       return broken(className, "its constructor threw " + cause);
     }
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader); // as on the cluster, where the job's code runs with the jar's loader
     try {
       return new OfferedPipeline(className, definition.define().name(), definition, null);
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Exception | LinkageError e) {
       return broken(className, "define() threw " + e);
+    } finally {
+      thread.setContextClassLoader(before);
     }
   }
 

@@ -23,7 +23,8 @@ final class RunnableJar {
 
   static final List<Part> PARTS = List.of(
       new Part("io.baton.flink.job.StageJob", "io.baton:baton-flink (the same version as this baton)"),
-      new Part("org.apache.flink.connector.kafka.source.KafkaSource", "org.apache.flink:flink-connector-kafka:5.0.0-2.2"),
+      new Part("org.apache.flink.connector.kafka.source.KafkaSource",
+          "org.apache.flink:flink-connector-kafka:5.0.0-2.2"),
       new Part("org.apache.avro.Schema", "org.apache.avro:avro (unrelocated)"));
 
   private RunnableJar() {}

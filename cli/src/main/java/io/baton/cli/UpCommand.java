@@ -33,19 +33,24 @@ final class UpCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
-  @Option(names = "--kafka-port", paramLabel = "<port>", description = "Kafka broker port (default: the last one used, first 9092).")
+  @Option(names = "--kafka-port", paramLabel = "<port>",
+      description = "Kafka broker port (default: the last one used, first 9092).")
   Integer kafkaPort;
 
-  @Option(names = "--kafka-controller-port", paramLabel = "<port>", description = "Kafka KRaft controller port (default: the last one used, first 9093).")
+  @Option(names = "--kafka-controller-port", paramLabel = "<port>",
+      description = "Kafka KRaft controller port (default: the last one used, first 9093).")
   Integer kafkaControllerPort;
 
-  @Option(names = "--registry-port", paramLabel = "<port>", description = "Schema registry port (default: the last one used, first 8085).")
+  @Option(names = "--registry-port", paramLabel = "<port>",
+      description = "Schema registry port (default: the last one used, first 8085).")
   Integer registryPort;
 
-  @Option(names = "--flink-port", paramLabel = "<port>", description = "Flink web UI and REST port (default: the last one used, first 8081).")
+  @Option(names = "--flink-port", paramLabel = "<port>",
+      description = "Flink web UI and REST port (default: the last one used, first 8081).")
   Integer flinkPort;
 
-  @Option(names = "--flink-rpc-port", paramLabel = "<port>", description = "Flink JobManager RPC port (default: the last one used, first 6123).")
+  @Option(names = "--flink-rpc-port", paramLabel = "<port>",
+      description = "Flink JobManager RPC port (default: the last one used, first 6123).")
   Integer flinkRpcPort;
 
   @Override

@@ -67,7 +67,8 @@ class FreeSlotsIT {
     }
     flink = new FlinkRest(FlinkSessionCluster.webUrl(config.ports()));
     // Kafka and the registry are never reached: the jobs may start, but fail to read and restart.
-    target = new Target("127.0.0.1:1", RegistryConfig.of("http://127.0.0.1:1"), flink.url(), "2s", home.resolve("jobs"));
+    target = new Target("127.0.0.1:1", RegistryConfig.of("http://127.0.0.1:1"), flink.url(), "2s",
+        home.resolve("jobs"));
   }
 
   @AfterAll
@@ -143,7 +144,8 @@ class FreeSlotsIT {
         .orElseThrow();
     String id = first.substring(first.indexOf('(') + 1, first.indexOf(')'));
     assertThat(progress).contains("cancelled stage bids (" + id + ") because the run failed");
-    await().atMost(WAIT).until(() -> flink.jobs().stream().anyMatch(j -> j.id().equals(id) && j.state().equals("CANCELED")));
+    await().atMost(WAIT).until(() -> flink.jobs().stream()
+        .anyMatch(j -> j.id().equals(id) && j.state().equals("CANCELED")));
     assertThat(flink.jobs()).filteredOn(j -> j.name().startsWith("nexmark-highest-bid/"))
         .extracting(FlinkRest.Job::id).containsExactly(id);
   }

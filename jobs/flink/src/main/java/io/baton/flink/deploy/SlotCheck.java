@@ -39,7 +39,8 @@ public final class SlotCheck {
   }
 
   /** What is wrong when {@code needed} slots are more than {@code free} of {@code total}; empty when they fit. */
-  static Optional<String> problem(String pipeline, boolean bounded, int needed, int total, int free, List<String> running) {
+  static Optional<String> problem(String pipeline, boolean bounded, int needed, int total, int free,
+      List<String> running) {
     if (needed <= free) {
       return Optional.empty();
     }
