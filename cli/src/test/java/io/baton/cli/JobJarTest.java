@@ -39,6 +39,20 @@ class JobJarTest {
   }
 
   @Test
+  void pipelinesListsEveryRegisteredDefinitionTheBrokenOnesWithTheirError() throws Exception {
+    Path jar = mine(List.of(BrokenPipeline.class, GoodPipeline.class),
+        List.of(BrokenPipeline.class.getName(), GoodPipeline.class.getName()), RUNTIME);
+
+    CliRun list = CliRun.of("pipelines", "--jar", jar.toString());
+
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).isEqualTo("Pipelines in mine.jar\n"
+        + "  broken  io.baton.cli.jar.BrokenPipeline: define() threw java.lang.IllegalStateException: orders table "
+        + "not configured\n"
+        + "  good    io.baton.cli.jar.GoodPipeline\n");
+  }
+
+  @Test
   void aJarOffersExactlyWhatItsServicesFileListsNotTheCliClassPath() throws Exception {
     Path jar = mine(List.of(GoodPipeline.class), List.of(GoodPipeline.class.getName()), RUNTIME);
 
