@@ -4,7 +4,6 @@ import io.baton.flink.feed.Demo;
 import io.baton.flink.feed.Demos;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.stack.LocalStack;
-import io.baton.stack.Ports;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Demo demo = demo();
     RegistryConfig registryConfig = registry.config(stack);
-    UpCommand.bringUp(new LocalStack(stack.config(Ports.defaults())), out);
+    UpCommand.bringUp(new LocalStack(stack.config(stack.rememberedPorts())), out);
     out.println();
     try (JobJar jar = JobJar.open(null)) {
       new DemoRunner(Cluster.running(stack, registryConfig), jar, out).play(demo);

@@ -41,6 +41,10 @@ final class PlanCommand implements Callable<Integer> {
       Plan plan = Planner.plan(jobJar.definition(pipeline));
       spec.commandLine().getOut().print(json ? PlanJson.render(plan) + "\n" : PlanText.render(plan));
       spec.commandLine().getOut().flush();
+      for (String missing : jobJar.missingForRun()) {
+        spec.commandLine().getErr().println("baton: warning: " + jobJar.path().getFileName() + " cannot run this plan: "
+            + missing + ", shaded into the job jar");
+      }
     }
     return ExitCodes.OK;
   }

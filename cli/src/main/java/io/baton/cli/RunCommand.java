@@ -3,6 +3,7 @@ package io.baton.cli;
 import io.baton.flink.deploy.DeployRefusedException;
 import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.FlinkRest;
+import io.baton.flink.deploy.NotEnoughSlotsException;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.Planner;
 import java.io.PrintWriter;
@@ -50,9 +51,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Cluster cluster = Cluster.running(stack, registry.config(stack));
     try (JobJar jobJar = JobJar.open(jar)) {
       Plan plan = Planner.plan(jobJar.definition(pipeline));
+      jobJar.requireRunnable();
+      Cluster cluster = Cluster.running(stack, registry.config(stack));
       refuseIfRunning(new FlinkRest(cluster.target().flinkRestUrl()), plan);
       Map<String, String> jobs = run(cluster, plan, jobJar.path(), bounded, line -> {
         out.println(line);
@@ -70,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
       java.util.function.Consumer<String> progress) throws Exception {
     try {
       return new Deployer(cluster.target(), progress).deploy(plan, jar, bounded);
-    } catch (DeployRefusedException e) {
+    } catch (DeployRefusedException | NotEnoughSlotsException e) {
       throw new CliException(e.getMessage(), e);
     }
   }

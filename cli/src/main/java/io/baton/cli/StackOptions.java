@@ -4,11 +4,13 @@ import io.baton.stack.Ports;
 import io.baton.stack.RepoRoot;
 import io.baton.stack.StackConfig;
 import io.baton.stack.StackException;
+import io.baton.stack.StackState;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The option every stack command shares: where the stack keeps its state.
+ * The option every stack command shares: where the stack keeps its state, and with it the ports the stack last ran
+ * on, which {@code up} reuses unless given others.
  *
  * <pre>{@code
  * @Mixin StackOptions stack;
@@ -23,5 +25,10 @@ final class StackOptions {
   StackConfig config(Ports ports) throws StackException {
     Path repo = RepoRoot.locate();
     return StackConfig.builder().repo(repo).home(home).ports(ports).build();
+  }
+
+  /** The ports the stack in this home last ran on (they outlive {@code down}), else the defaults. */
+  Ports rememberedPorts() throws StackException {
+    return new StackState(config(Ports.defaults()).layout()).recordedPorts().orElse(Ports.defaults());
   }
 }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code baton up}: starts Kafka, the schema registry and a Flink session cluster on 127.0.0.1.
+ * {@code baton up}: starts Kafka, the schema registry and a Flink session cluster on 127.0.0.1. Without port flags
+ * it uses the ports the stack last ran on in its home (the defaults the first time); a flag replaces one port, and
+ * the ports it starts on are kept for the next {@code up}, {@code status}, {@code run} and the other commands.
  *
  * <pre>{@code
  * baton up --kafka-port 19092 --flink-port 18081
@@ -31,19 +33,24 @@ final class UpCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
-  @Option(names = "--kafka-port", paramLabel = "<port>", description = "Kafka broker port (default: 9092).")
+  @Option(names = "--kafka-port", paramLabel = "<port>",
+      description = "Kafka broker port (default: the last one used, first 9092).")
   Integer kafkaPort;
 
-  @Option(names = "--kafka-controller-port", paramLabel = "<port>", description = "Kafka KRaft controller port (default: 9093).")
+  @Option(names = "--kafka-controller-port", paramLabel = "<port>",
+      description = "Kafka KRaft controller port (default: the last one used, first 9093).")
   Integer kafkaControllerPort;
 
-  @Option(names = "--registry-port", paramLabel = "<port>", description = "Schema registry port (default: 8085).")
+  @Option(names = "--registry-port", paramLabel = "<port>",
+      description = "Schema registry port (default: the last one used, first 8085).")
   Integer registryPort;
 
-  @Option(names = "--flink-port", paramLabel = "<port>", description = "Flink web UI and REST port (default: 8081).")
+  @Option(names = "--flink-port", paramLabel = "<port>",
+      description = "Flink web UI and REST port (default: the last one used, first 8081).")
   Integer flinkPort;
 
-  @Option(names = "--flink-rpc-port", paramLabel = "<port>", description = "Flink JobManager RPC port (default: 6123).")
+  @Option(names = "--flink-rpc-port", paramLabel = "<port>",
+      description = "Flink JobManager RPC port (default: the last one used, first 6123).")
   Integer flinkRpcPort;
 
   @Override
@@ -72,9 +79,10 @@ final class UpCommand implements Callable<Integer> {
     return result;
   }
 
-  private Ports ports() {
+  /** The ports the stack last ran on in this home (else the defaults), each one given as a flag replaced. */
+  Ports ports() throws StackException {
+    Ports p = stack.rememberedPorts();
     try {
-      Ports p = Ports.defaults();
       p = kafkaPort != null ? p.withKafka(kafkaPort) : p;
       p = kafkaControllerPort != null ? p.withKafkaController(kafkaControllerPort) : p;
       p = registryPort != null ? p.withRegistry(registryPort) : p;

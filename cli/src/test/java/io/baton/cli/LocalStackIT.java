@@ -59,8 +59,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the real local stack through {@code baton up} (free ports, temporary state folder) once for the ordered
- * tests below: runs the example copy job, the demo and a bounded Nexmark run on it, checks that {@code baton down} leaves no process and
- * that topics, schemas and checkpoints survive a restart. The down test runs even when an earlier one failed.
+ * tests below: runs the example copy job, the demo and a bounded Nexmark run on it, checks that {@code baton down} leaves no
+ * process and that topics, schemas, checkpoints and the ports survive a restart without port flags. The down test runs
+ * even when an earlier one failed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -257,9 +258,13 @@ class LocalStackIT {
 
   @Test
   @Order(9)
-  void aSecondUpKeepsTopicsSchemasAndCheckpoints() throws Exception {
-    CliRun again = up(home);
+  void aSecondUpWithoutFlagsKeepsItsPortsTopicsSchemasAndCheckpoints() throws Exception {
+    CliRun again = baton("up"); // no port flags: the ports of the first up are kept in the home
     assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("Kafka bootstrap servers  " + endpoints.kafkaBootstrapServers(),
+        "Schema registry          " + endpoints.registryUrl(), "Flink web UI             " + endpoints.flinkWebUrl());
+    assertThat(baton("status").out()).containsPattern("(?m)^kafka +up +pid \\d+ +"
+        + Pattern.quote(endpoints.endpointOf(Component.KAFKA)) + "$");
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
       assertThat(admin.listTopics().names().get()).contains("it.in", "it.out");
     }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * flink/tmp/       io.tmp.dirs, web.tmpdir, java.io.tmpdir      (emptied on every up)
  * jobs/<pipeline>.registry.properties (registry client settings stage jobs read; owner-only)
  * logs/<component>.log
- * run/<component>.pid, run/stack.properties
+ * run/<component>.pid, run/stack.properties (ports of the last up: kept by down, reused by the next up)
  * }</pre>
  */
 public final class StackLayout {

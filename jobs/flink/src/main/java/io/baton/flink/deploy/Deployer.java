@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 public final class Deployer {
   private static final Duration FINISH_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(1);
+  private static final Set<String> ENDED = Set.of("FINISHED", "FAILED", "CANCELED");
 
   private final Target target;
   private final Consumer<String> progress;
@@ -41,6 +43,7 @@ public final class Deployer {
   /** Deploys and returns the Flink job id of each stage, in plan order. */
   public Map<String, String> deploy(Plan plan, Path jobJar, boolean bounded)
       throws DeployRefusedException, IOException, ExecutionException, InterruptedException {
+    SlotCheck.require(new FlinkRest(target.flinkRestUrl()), plan, bounded); // before anything is created
     prepare(plan);
     return start(plan, jobJar, bounded);
   }
@@ -66,19 +69,40 @@ public final class Deployer {
   /** Uploads the job jar once and starts the stages' jobs (bounded: group after group, waiting, see {@link BoundedRun}). */
   public Map<String, String> start(Plan plan, Path jobJar, boolean bounded) throws IOException, InterruptedException {
     FlinkRest flink = new FlinkRest(target.flinkRestUrl());
+    SlotCheck.require(flink, plan, bounded);
     List<String> environment = target.jobArgs(target.registryForJobs(plan.pipeline()), bounded);
     String jarId = JarUploads.ensure(flink, jobJar);
     progress.accept("job jar on the cluster: " + jarId);
     Map<String, String> jobIds = new LinkedHashMap<>();
-    if (bounded) {
-      new BoundedRun(plan, target.bootstrapServers(), SETTLE_TIMEOUT).run(level ->
-          awaitFinished(flink, startLevel(flink, jarId, plan, level, environment, jobIds), FINISH_TIMEOUT));
-    } else {
-      for (List<String> level : plan.levels()) {
-        startLevel(flink, jarId, plan, level, environment, jobIds);
+    try {
+      if (bounded) {
+        new BoundedRun(plan, target.bootstrapServers(), SETTLE_TIMEOUT).run(level ->
+            awaitFinished(flink, startLevel(flink, jarId, plan, level, environment, jobIds), FINISH_TIMEOUT));
+      } else {
+        for (List<String> level : plan.levels()) {
+          startLevel(flink, jarId, plan, level, environment, jobIds);
+        }
       }
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      cancelStarted(flink, jobIds);
+      throw e;
     }
     return jobIds;
+  }
+
+  /** A run that failed leaves nothing of its own running: cancels each job it started that has not ended. */
+  private void cancelStarted(FlinkRest flink, Map<String, String> jobIds) {
+    for (Map.Entry<String, String> job : jobIds.entrySet()) {
+      String what = "stage " + job.getKey() + " (" + job.getValue() + ")";
+      try {
+        if (flink.jobs().stream().anyMatch(j -> j.id().equals(job.getValue()) && !ENDED.contains(j.state()))) {
+          flink.cancel(job.getValue());
+          progress.accept("cancelled " + what + " because the run failed");
+        }
+      } catch (IOException | RuntimeException e) {
+        progress.accept("could not cancel " + what + ": " + e.getMessage() + "; cancel it at " + flink.url());
+      }
+    }
   }
 
   /** Starts one job per stage of {@code level}, records their ids in {@code jobIds} and returns them. */
