@@ -28,6 +28,16 @@ public final class RegistryServer implements LocalServer {
 
   private final StackConfig config;
 
+  /** The Apicurio Registry version this launcher runs ({@code io.apicurio:apicurio-registry-app:<version>:zip:all}). */
+  public static String version() {
+    return VERSION;
+  }
+
+  /** The runner jar's file name inside the unpacked distribution. */
+  public static String runnerJarName() {
+    return RUNNER_JAR;
+  }
+
   public RegistryServer(StackConfig config) {
     this.config = config;
   }
