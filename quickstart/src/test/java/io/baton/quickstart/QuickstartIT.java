@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class QuickstartIT {
   private static final String VERSION = System.getProperty("baton.quickstart.version");
-  private static final Path CHECKOUT = Path.of(System.getProperty("baton.quickstart.repo"));
+  private static final Path CHECKOUT = Path.of(System.getProperty("baton.quickstart.repo")).toAbsolutePath().normalize();
   private static final Path WORK = Path.of(System.getProperty("baton.quickstart.work"));
   private static final String PIPELINE = "order-counts";
   private static final long MINUTE = 60_000L;
