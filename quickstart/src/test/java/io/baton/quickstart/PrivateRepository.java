@@ -70,13 +70,24 @@ final class PrivateRepository {
   /** A settings.xml that reads everything not in this repository from {@code userRepository}, never the network. */
   Path settings(Path userRepository, Path file) throws IOException {
     String url = userRepository.toUri().toString();
+    // Releases only from there (its files carry no checksums): an io.baton snapshot missing here fails the build
+    // instead of coming silently from someone else's install in the user's repository.
+    String policy = "<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><enabled>false</enabled></snapshots>";
     Files.writeString(file, """
         <settings>
           <mirrors>
-            <mirror><id>build-local-repository</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
+            <mirror><id>build-local-repository</id><mirrorOf>*</mirrorOf><url>%1$s</url></mirror>
           </mirrors>
+          <profiles>
+            <profile>
+              <id>build-local-repository</id>
+              <activation><activeByDefault>true</activeByDefault></activation>
+              <repositories><repository><id>central</id><url>%1$s</url>%2$s</repository></repositories>
+              <pluginRepositories><pluginRepository><id>central</id><url>%1$s</url>%2$s</pluginRepository></pluginRepositories>
+            </profile>
+          </profiles>
         </settings>
-        """.formatted(url));
+        """.formatted(url, policy));
     return file;
   }
 }

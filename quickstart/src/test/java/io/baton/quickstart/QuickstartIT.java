@@ -51,7 +51,7 @@ class QuickstartIT {
     Path settings = repo.settings(userRepository(), WORK.resolve("settings.xml"));
     Path parent = Files.createTempDirectory("baton-quickstart-it-");
     String mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
-    List<String> offline = List.of(mvn, "-B", "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
+    List<String> offline = List.of(mvn, "-B", "-o", "-ntp", "-Daether.offline.protocols=file", "-s", settings.toString(),
         "-Dmaven.repo.local=" + repo.root(), "-Dstyle.color=never");
 
     Command.in(parent, mavenLog).env("BATON_REPO", null).run(Duration.ofMinutes(3), concat(offline,
@@ -92,6 +92,10 @@ class QuickstartIT {
     baton("run", PIPELINE, "--jar", jar.toString(), "--bounded");
     List<GenericRecord> first = kafka.readCommitted("customer-counts", count);
     assertThat(counts(first)).isEqualTo(expected);
+    // Dead letters keep the original record: the orders whose amount is not positive, each once.
+    assertThat(kafka.readCommitted(PIPELINE + ".orders.dead-letter", order)).extracting(o -> o.get("orderId").toString())
+        .containsExactlyInAnyOrderElementsOf(orders.stream().filter(o -> (Long) o.get("amountCents") <= 0)
+            .map(o -> o.get("orderId").toString()).toList());
 
     baton("run", PIPELINE, "--jar", jar.toString(), "--bounded");
     List<GenericRecord> all = kafka.readCommitted("customer-counts", count);
