@@ -62,7 +62,7 @@ class QuickstartIT {
     // The generated test runs on servers from Maven artifacts: outside any checkout, no BATON_REPO.
     String build = Command.in(project, mavenLog).env("BATON_REPO", null)
         .run(Duration.ofMinutes(8), concat(offline, "verify"));
-    assertThat(build).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0");
+    assertThat(build).contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0");
 
     baton = CHECKOUT.resolve("cli/target/baton-" + VERSION + "/bin/baton");
     stackHome = WORK.resolve("stack-home");

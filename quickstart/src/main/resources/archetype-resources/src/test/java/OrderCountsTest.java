@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.baton.testing.BatonExtension;
 import io.baton.testing.PipelineTestDriver;
+import io.baton.testing.RunningPipeline;
 import io.baton.testing.TestNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,28 @@ class OrderCountsTest {
     assertEquals(expectedCounts(orders), counts(driver.readAll(countsTopic, CustomerCount.class)));
     long rejected = orders.stream().filter(o -> o.getAmountCents() <= 0).count();
     assertEquals(rejected, driver.deadLetters(pipeline, "orders", (int) rejected, Duration.ofSeconds(30)).size());
+  }
+
+  @Test
+  void streamingClosesAMinuteOnlyWhenALaterOrderArrives(PipelineTestDriver driver, TestNames names) throws Exception {
+    String ordersTopic = names.topic(OrderCounts.ORDERS_TOPIC);
+    String countsTopic = names.topic(OrderCounts.COUNTS_TOPIC);
+    List<Order> minuteTen = List.of(
+        new Order("a", "c1", 100L, 10 * MINUTE + 1_000L),
+        new Order("b", "c1", 200L, 10 * MINUTE + 30_000L),
+        new Order("c", "c2", 300L, 10 * MINUTE + 59_000L));
+    try (RunningPipeline running = driver.start(
+        new OrderCounts(names.pipeline(OrderCounts.PIPELINE), ordersTopic, countsTopic))) {
+      for (Order o : minuteTen) {
+        driver.pipe(ordersTopic, o.getCustomerId(), o, o.getTimestamp());
+      }
+      // Event time moves only with the data: an order two minutes later closes minute ten (5 s out-of-orderness).
+      Order later = new Order("d", "c1", 400L, 12 * MINUTE);
+      driver.pipe(ordersTopic, later.getCustomerId(), later, later.getTimestamp());
+
+      List<CustomerCount> out = driver.read(countsTopic, CustomerCount.class, 2, Duration.ofMinutes(2));
+      assertEquals(expectedCounts(minuteTen), counts(out));
+    }
   }
 
   /** The oracle: the same counts in plain Java, customer and minute to count. */
