@@ -33,11 +33,6 @@ public final class RegistryServer implements LocalServer {
     return VERSION;
   }
 
-  /** The runner jar's file name inside the unpacked distribution. */
-  public static String runnerJarName() {
-    return RUNNER_JAR;
-  }
-
   public RegistryServer(StackConfig config) {
     this.config = config;
   }
