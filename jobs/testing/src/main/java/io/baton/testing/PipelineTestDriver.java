@@ -97,11 +97,11 @@ public final class PipelineTestDriver implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return servers.endpoints().kafkaBootstrapServers();
+    return servers.bootstrapServers();
   }
 
   public RegistryConfig registry() {
-    return RegistryConfig.of(servers.endpoints().registryUrl());
+    return RegistryConfig.of(servers.registryUrl());
   }
 
   /** The MiniCluster's web UI. */

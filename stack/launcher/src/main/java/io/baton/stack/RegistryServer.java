@@ -28,6 +28,11 @@ public final class RegistryServer implements LocalServer {
 
   private final StackConfig config;
 
+  /** The Apicurio Registry version this launcher runs ({@code io.apicurio:apicurio-registry-app:<version>:zip:all}). */
+  public static String version() {
+    return VERSION;
+  }
+
   public RegistryServer(StackConfig config) {
     this.config = config;
   }

@@ -1,13 +1,13 @@
 package io.baton.stack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the Baton checkout whose build produced the server classpaths.
- * Looks at system property {@code baton.repo}, then env {@code BATON_REPO}, then walks up from {@code user.dir}.
+ * Finds the Baton checkout whose build produced the server classpaths, or the Baton distribution that carries them
+ * (see {@link ServerLibs}). Looks at system property {@code baton.repo}, then env {@code BATON_REPO} (the
+ * distribution's {@code bin/baton} sets it), then walks up from {@code user.dir}.
  *
  * <pre>{@code
  * Path repo = RepoRoot.locate();
@@ -46,13 +46,23 @@ public final class RepoRoot {
   }
 
   static boolean isRoot(Path p) {
-    return Files.isRegularFile(p.resolve("pom.xml")) && Files.isRegularFile(p.resolve("stack/launcher/pom.xml"));
+    return ServerLibs.isCheckout(p) || ServerLibs.isDistribution(p);
+  }
+
+  /** The checkout or distribution, if one is named or lies above {@code user.dir}; nothing otherwise. */
+  public static Optional<Path> find() {
+    try {
+      return Optional.of(locate());
+    } catch (StackException e) {
+      return Optional.empty();
+    }
   }
 
   private static Path checked(Path p, String source) throws StackException {
     Path abs = p.toAbsolutePath().normalize();
     if (!isRoot(abs)) {
-      throw new StackException(source + " points to " + abs + ", which is not a Baton checkout (no stack/launcher/pom.xml)");
+      throw new StackException(source + " points to " + abs + ", which is not a Baton checkout (no stack/launcher/pom.xml)"
+          + " nor a Baton distribution (no bin/baton beside stack/kafka)");
     }
     return abs;
   }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything needed to run the local stack: the checkout with the built server classpaths, the state folder,
- * the ports and a few sizes.
+ * Everything needed to run the local stack: the checkout or distribution with the server classpaths
+ * ({@link ServerLibs}), the state folder, the ports and a few sizes.
  *
  * <pre>{@code
  * StackConfig config = StackConfig.builder()
@@ -15,11 +15,13 @@ import java.util.List;
  *     .ports(Ports.defaults().withKafka(19092))
  *     .build();                                  // home defaults to <repo>/.baton
  * }</pre>
+ *
+ * <p>{@code repo} may be a checkout or a distribution; {@code libs(ServerLibs)} names the classpaths directly.
  */
 public final class StackConfig {
   public static final int DEFAULT_TASK_SLOTS = 8;
 
-  private final Path repo;
+  private final ServerLibs libs;
   private final StackLayout layout;
   private final Ports ports;
   private final int taskSlots;
@@ -28,8 +30,8 @@ public final class StackConfig {
   private final Path java;
 
   private StackConfig(Builder b) {
-    this.repo = b.repo.toAbsolutePath().normalize();
-    this.layout = StackLayout.at(b.home != null ? b.home : repo.resolve(".baton"));
+    this.libs = b.libs != null ? b.libs : ServerLibs.of(b.repo);
+    this.layout = StackLayout.at(b.home != null ? b.home : libs.root().resolve(".baton"));
     this.ports = b.ports;
     this.taskSlots = b.taskSlots;
     this.startTimeout = b.startTimeout;
@@ -41,8 +43,13 @@ public final class StackConfig {
     return new Builder();
   }
 
+  /** The checkout or distribution the server classpaths come from. */
   public Path repo() {
-    return repo;
+    return libs.root();
+  }
+
+  public ServerLibs libs() {
+    return libs;
   }
 
   public StackLayout layout() {
@@ -74,19 +81,19 @@ public final class StackConfig {
     return java;
   }
 
-  /** Kafka broker classpath copied by stack/kafka-runtime. */
+  /** Kafka broker classpath copied by stack/kafka-runtime (or carried by a distribution). */
   public Path kafkaLib() {
-    return repo.resolve("stack/kafka-runtime/target/lib");
+    return libs.kafka();
   }
 
-  /** Flink session cluster classpath copied by stack/flink-runtime. */
+  /** Flink session cluster classpath copied by stack/flink-runtime (or carried by a distribution). */
   public Path flinkLib() {
-    return repo.resolve("stack/flink-runtime/target/lib");
+    return libs.flink();
   }
 
-  /** Apicurio Registry distribution unpacked by stack/registry-runtime. */
+  /** Apicurio Registry distribution unpacked by stack/registry-runtime (or carried by a distribution). */
   public Path registryDist() {
-    return repo.resolve("stack/registry-runtime/target/registry");
+    return libs.registry();
   }
 
   /** The same config with other ports (used when the stack recorded the ports it runs on). */
@@ -95,18 +102,19 @@ public final class StackConfig {
   }
 
   private Builder toBuilder() {
-    return builder().repo(repo).home(layout.home()).ports(ports).taskSlots(taskSlots)
+    return builder().libs(libs).home(layout.home()).ports(ports).taskSlots(taskSlots)
         .startTimeout(startTimeout).stopTimeout(stopTimeout).java(java);
   }
 
   @Override
   public String toString() {
-    return "StackConfig[repo=" + repo + ", home=" + layout.home() + ", " + ports + ", taskSlots=" + taskSlots + "]";
+    return "StackConfig[repo=" + libs.root() + ", home=" + layout.home() + ", " + ports + ", taskSlots=" + taskSlots + "]";
   }
 
-  /** Builds a {@link StackConfig}; only {@link #repo(Path)} is required. */
+  /** Builds a {@link StackConfig}; only {@link #repo(Path)} (or {@link #libs(ServerLibs)}) is required. */
   public static final class Builder {
     private Path repo;
+    private ServerLibs libs;
     private Path home;
     private Ports ports = Ports.defaults();
     private int taskSlots = DEFAULT_TASK_SLOTS;
@@ -118,6 +126,12 @@ public final class StackConfig {
 
     public Builder repo(Path repo) {
       this.repo = repo;
+      return this;
+    }
+
+    /** The server classpaths, instead of those of {@link #repo(Path)}. */
+    public Builder libs(ServerLibs libs) {
+      this.libs = libs;
       return this;
     }
 
@@ -155,7 +169,7 @@ public final class StackConfig {
     /** Checks every field and reports all problems together. */
     public StackConfig build() {
       List<String> problems = new ArrayList<>();
-      if (repo == null) {
+      if (repo == null && libs == null) {
         problems.add("repo(Path) was not called");
       }
       if (ports == null) {

@@ -35,11 +35,24 @@ class RepoRootTest {
   }
 
   @Test
+  void aDistributionIsARootAndCarriesTheServerClasspaths() throws Exception {
+    Path dist = Files.createDirectories(tmp.resolve("baton-1.0/stack/kafka")).getParent().getParent();
+    Files.createDirectories(dist.resolve("bin"));
+    Files.writeString(dist.resolve("bin/baton"), "#!/bin/sh");
+    assertThat(RepoRoot.locate(null, Map.of("BATON_REPO", dist.toString()), tmp)).isEqualTo(dist);
+    StackConfig config = StackConfig.builder().repo(dist).build();
+    assertThat(config.kafkaLib()).isEqualTo(dist.resolve("stack/kafka"));
+    assertThat(config.flinkLib()).isEqualTo(dist.resolve("stack/flink"));
+    assertThat(config.registryDist()).isEqualTo(dist.resolve("stack/registry"));
+    assertThat(config.home()).isEqualTo(dist.resolve(".baton"));
+  }
+
+  @Test
   void aDirectoryThatIsNoCheckoutIsNamed() {
     assertThatThrownBy(() -> RepoRoot.locate(null, Map.of("BATON_REPO", tmp.toString()), tmp))
         .isInstanceOf(StackException.class)
         .hasMessage("environment variable BATON_REPO points to " + tmp + ", which is not a Baton checkout"
-            + " (no stack/launcher/pom.xml)");
+            + " (no stack/launcher/pom.xml) nor a Baton distribution (no bin/baton beside stack/kafka)");
   }
 
   @Test
