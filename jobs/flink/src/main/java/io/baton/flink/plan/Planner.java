@@ -3,6 +3,7 @@ package io.baton.flink.plan;
 import io.baton.api.internal.ResourceNames;
 
 import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.StageSpec;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(PipelineDefinition definition) {
-    return plan(definition.define().build(), definition.getClass().getName());
+    return plan(PipelineDefinitions.define(definition).build(), definition.getClass().getName());
   }
 
   public static Plan plan(PipelineGraph graph, String definitionClass) {
