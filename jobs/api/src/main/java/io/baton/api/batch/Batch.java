@@ -35,10 +35,10 @@ public sealed interface Batch extends Serializable
   /**
    * Every {@code n} records (per key when keyed), in the order the records arrived on their
    * partition (by offset), never in timestamp order; records of one key on several partitions
-   * interleave in no promised order. The same rule in both modes: a streaming run holds a remainder
-   * of fewer than {@code n} until more arrive; when the input ends (a bounded run's end, or a
-   * streaming job stopped with drain) the remainder goes on as a last, smaller batch. So a bounded
-   * run and a drained streaming run of the same input write the same batches.
+   * interleave in no promised order. The full batches are the same in a bounded and a streaming
+   * run of the same input. What is left over differs only because one input ends: a bounded run
+   * hands each key's remainder (fewer than {@code n}) on as a last, smaller batch when its input
+   * ends; a streaming run's input does not end, so it holds the remainder until more records fill it.
    *
    * <pre>{@code
    * Batch.count(100).keyedBy(Reading::getSensorId)   // 250 readings of one sensor: 100, 100, then 50 at the end
@@ -82,8 +82,9 @@ public sealed interface Batch extends Serializable
 
   /**
    * {@code n} records or {@code maxWait} of processing time since the first, whichever comes first.
-   * Records are counted in arrival order, as {@link #count(long)} counts them, and the end of the
-   * input releases the remainder as {@code count} does. The wait is on the wall clock only:
+   * Records are counted in arrival order, as {@link #count(long)} counts them; a streaming run
+   * releases a remainder after {@code maxWait}, a bounded run at the end of its input.
+   * The wait is on the wall clock only:
    * {@code inEventTime()} is refused when the pipeline is built (use {@link #every(Duration)}).
    */
   static Batch countOrTime(long n, Duration maxWait) {
@@ -93,8 +94,9 @@ public sealed interface Batch extends Serializable
 
   /**
    * Fill a box of {@code maxBytes} serialized bytes, or give up waiting after {@code maxWait} of
-   * processing time. Boxes fill in arrival order and the end of the input releases the last one,
-   * as {@link #count(long)} does; {@code inEventTime()} is refused when the pipeline is built.
+   * processing time. Boxes fill in arrival order; a streaming run releases a box that does not fill
+   * after {@code maxWait}, a bounded run at the end of its input, as {@link #countOrTime} does;
+   * {@code inEventTime()} is refused when the pipeline is built.
    */
   static Batch bytes(long maxBytes, Duration maxWait) {
     return new Bytes(Checks.positive("maxBytes", maxBytes), Checks.positive("maxWait", maxWait),

@@ -57,7 +57,7 @@ import org.apache.flink.util.OutputTag;
  *   <tr><td>bytes(b, d)</td><td>{@link ArrivalOrder}, GlobalWindows + {@link FillOrWaitTrigger} weighing record bytes</td></tr>
  * </table>
  * Count-like batches form in the order records arrived on each partition, in both execution modes;
- * the end of the input (a bounded run's, or a drained job's) releases what is left as a last batch.
+ * the end of a bounded input releases what is left as a last batch (streaming holds it).
  * Event-time windows allow the policy's grace; later records become {@code late} dead letters.
  */
 public final class BatchTranslator implements Cases<Translated> {
