@@ -36,7 +36,7 @@ public final class Planner {
     String kind = s.source() ? "source" : s.coGroup() ? "co-group" : "stage";
     String eventTime = s.eventTime()
         .map(t -> (t.timestamp().isPresent() ? "record field" : "kafka timestamp") + ", out of order up to "
-            + t.outOfOrderness())
+            + t.outOfOrderness() + t.idleClose().map(d -> ", windows close after " + d + " quiet").orElse(""))
         .orElse("none");
     return new PlannedStage(s.name(), kind, s.inputs(), s.inputTopics(),
         s.inputClasses().stream().map(Class::getName).toList(), s.outputTopic(), s.deadLetterTopic(),
