@@ -96,6 +96,22 @@ class PipelineDefinitionErrorsTest {
   }
 
   @Test
+  void countOrTimeAndBytesInEventTimeAreRefusedNamingTheStage() {
+    Pipeline p = Pipeline.named("clocks");
+    Stage<Reading> r = p.source("readings",
+        Topic.of("in", Reading.class).eventTime(Reading::getTimestamp, Duration.ofSeconds(1)));
+    p.stage("by-count", r, Batch.countOrTime(10, Duration.ofSeconds(5)).inEventTime(),
+        PipelineDefinitionErrorsTest::summarize);
+    p.stage("by-bytes", r, Batch.bytes(1_000, Duration.ofSeconds(5)).inEventTime(),
+        PipelineDefinitionErrorsTest::summarize);
+    PipelineDefinitionException e = failure(p);
+    assertThat(e.getMessage()).startsWith("Pipeline 'clocks' has 2 problems:").contains(
+        "stage 'by-count': Batch.countOrTime(10, PT5S) inEventTime waits its maxWait on the wall clock (processing time) only. "
+            + "Fix: drop .inEventTime(), or batch by event time with Batch.every(d)",
+        "stage 'by-bytes': Batch.bytes(1000, PT5S) inEventTime waits its maxWait on the wall clock");
+  }
+
+  @Test
   void classWithoutSchemaIsRefused() {
     Pipeline p = Pipeline.named("no-schema");
     p.source("plain", Topic.of("in", Plain.class));

@@ -66,6 +66,31 @@ class PipelineTest {
   }
 
   @Test
+  void closingWindowsAfterIdleFlowsFromSourcesToTheStagesThatReadThem() {
+    Pipeline p = Pipeline.named("quiet");
+    Stage<Reading> readings = p.source("readings", Topic.of("in", Reading.class)
+        .eventTime(Reading::getTimestamp, Duration.ofSeconds(1)).closeWindowsAfterIdle(Duration.ofSeconds(30)));
+    Stage<Summary> windows = p.stage("windows", readings, Batch.every(Duration.ofMinutes(1)), PipelineTest::summarize);
+    p.stage("later", windows, Batch.every(Duration.ofMinutes(5)), (String k, List<Summary> s) -> s.get(0));
+    PipelineGraph graph = p.build();
+    assertThat(graph.stage("windows").eventTime().orElseThrow().idleClose()).contains(Duration.ofSeconds(30));
+    assertThat(graph.stage("later").eventTime().orElseThrow().idleClose()).contains(Duration.ofSeconds(30));
+    assertThat(sensorPipeline().build().stage("per-minute").eventTime().orElseThrow().idleClose()).isEmpty();
+  }
+
+  @Test
+  void closingWindowsAfterIdleNeedsEventTimeAndAPositiveWait() {
+    Topic<Reading> timed = Topic.of("in", Reading.class).eventTime(Reading::getTimestamp, Duration.ofSeconds(1));
+    assertThat(timed.closeWindowsAfterIdle(Duration.ofMinutes(1)))
+        .hasToString("Topic.of(\"in\", Reading.class).eventTime(.., PT1S).closeWindowsAfterIdle(PT1M)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Topic.of("in", Reading.class).closeWindowsAfterIdle(Duration.ofMinutes(1)))
+        .hasMessageContaining("closeWindowsAfterIdle(..) applies to event time; call .eventTime(");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> timed.closeWindowsAfterIdle(Duration.ZERO))
+        .hasMessage("idle must be a positive duration, got PT0S");
+  }
+
+  @Test
   void declarationOrderDoesNotMatterWithReferences() {
     Pipeline p = Pipeline.named("backwards");
     p.stage("count", p.<Reading>ref("readings"), Batch.count(3), PipelineTest::summarize);

@@ -3,6 +3,7 @@ package io.baton.testing;
 import io.baton.api.internal.ResourceNames;
 
 import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.TopicReader;
@@ -181,7 +182,7 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Like {@link #runBounded(PipelineDefinition, Duration)} with settings of the caller's (a registry with credentials, ...). */
   public void runBounded(PipelineDefinition definition, StageSettings settings, Duration timeout) throws Exception {
-    PipelineGraph graph = definition.define().build();
+    PipelineGraph graph = PipelineDefinitions.define(definition).build();
     Plan plan = prepare(graph, definition, settings);
     StageSettings jobSettings = forJobs(graph, settings.bounded(true));
     // Readers after the run, like the next group, see all a group committed.
@@ -214,7 +215,7 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Checks the plan, creates topics and registers subjects, as the deploy step does. */
   private PipelineGraph prepare(PipelineDefinition definition, StageSettings settings) throws Exception {
-    PipelineGraph graph = definition.define().build();
+    PipelineGraph graph = PipelineDefinitions.define(definition).build();
     prepare(graph, definition, settings);
     return graph;
   }

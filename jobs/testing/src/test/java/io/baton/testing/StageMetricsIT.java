@@ -132,7 +132,7 @@ class StageMetricsIT {
   }
 
   /** The {@code baton.*} counters of every vertex of a job, summed by name. */
-  private static Map<String, Long> jobMetrics(String job) throws Exception {
+  static Map<String, Long> jobMetrics(String job) throws Exception {
     Map<String, Long> all = new HashMap<>();
     for (JsonNode v : get(job).path("vertices")) {
       batonMetrics(job + "/vertices/" + v.path("id").asText()).forEach((k, n) -> all.merge(k, n, Long::sum));

@@ -32,12 +32,35 @@ public sealed interface Batch extends Serializable
     return new Each(BatchOptions.of(TimeMode.NONE));
   }
 
-  /** Every {@code n} records (per key when keyed). */
+  /**
+   * Every {@code n} records (per key when keyed), in the order the records arrived on their
+   * partition (by offset), never in timestamp order; records of one key on several partitions
+   * interleave in no promised order. The full batches are the same in a bounded and a streaming
+   * run of the same input. What is left over differs only because one input ends: a bounded run
+   * hands each key's remainder (fewer than {@code n}) on as a last, smaller batch when its input
+   * ends; a streaming run's input does not end, so it holds the remainder until more records fill it.
+   *
+   * <pre>{@code
+   * Batch.count(100).keyedBy(Reading::getSensorId)   // 250 readings of one sensor: 100, 100, then 50 at the end
+   * }</pre>
+   */
   static Batch count(long n) {
     return new Count(Checks.positive("n", n), BatchOptions.of(TimeMode.NONE));
   }
 
-  /** Tumbling windows of {@code size}, in event time unless {@link #inProcessingTime()}. */
+  /**
+   * Tumbling windows of {@code size}, in event time unless {@link #inProcessingTime()}.
+   *
+   * <p>In a streaming run an event-time window closes when the watermark passes its end, that is
+   * when a later record (newer by the source's out-of-orderness) arrives. A source that goes quiet
+   * leaves its last window open until more data comes; declare
+   * {@code Topic.of(..).eventTime(..).closeWindowsAfterIdle(d)} to close it after {@code d} of
+   * silence instead. A bounded run closes every window at the end of its input.
+   *
+   * <pre>{@code
+   * Batch.every(Duration.ofMinutes(1)).keyedBy(Reading::getSensorId).withGrace(Duration.ofSeconds(10))
+   * }</pre>
+   */
   static Batch every(Duration size) {
     return new Every(Checks.positive("size", size), BatchOptions.of(TimeMode.EVENT));
   }
@@ -57,13 +80,24 @@ public sealed interface Batch extends Serializable
     return new Session(Checks.positive("gap", gap), BatchOptions.of(TimeMode.EVENT));
   }
 
-  /** {@code n} records or {@code maxWait} of processing time since the first, whichever comes first. */
+  /**
+   * {@code n} records or {@code maxWait} of processing time since the first, whichever comes first.
+   * Records are counted in arrival order, as {@link #count(long)} counts them; a streaming run
+   * releases a remainder after {@code maxWait}, a bounded run at the end of its input.
+   * The wait is on the wall clock only:
+   * {@code inEventTime()} is refused when the pipeline is built (use {@link #every(Duration)}).
+   */
   static Batch countOrTime(long n, Duration maxWait) {
     return new CountOrTime(Checks.positive("n", n), Checks.positive("maxWait", maxWait),
         BatchOptions.of(TimeMode.PROCESSING));
   }
 
-  /** Fill a box of {@code maxBytes} serialized bytes, or give up waiting after {@code maxWait}. */
+  /**
+   * Fill a box of {@code maxBytes} serialized bytes, or give up waiting after {@code maxWait} of
+   * processing time. Boxes fill in arrival order; a streaming run releases a box that does not fill
+   * after {@code maxWait}, a bounded run at the end of its input, as {@link #countOrTime} does;
+   * {@code inEventTime()} is refused when the pipeline is built.
+   */
   static Batch bytes(long maxBytes, Duration maxWait) {
     return new Bytes(Checks.positive("maxBytes", maxBytes), Checks.positive("maxWait", maxWait),
         BatchOptions.of(TimeMode.PROCESSING));
@@ -105,10 +139,14 @@ public sealed interface Batch extends Serializable
     return withOptions(options().in(TimeMode.PROCESSING));
   }
 
-  /** Waits on record timestamps (the default for every, sliding and session). */
+  /**
+   * Waits on record timestamps (the default for every, sliding and session). On
+   * {@code countOrTime} and {@code bytes}, whose wait is on the wall clock only, the pipeline
+   * refuses it when built, naming the stage.
+   */
   default Batch inEventTime() {
-    if (!timeWindow()) {
-      throw new IllegalStateException(this + " waits in processing time only; inEventTime() does not apply");
+    if (timeMode() == TimeMode.NONE) {
+      throw new IllegalStateException(this + " does not wait on a clock; inEventTime() does not apply");
     }
     return withOptions(options().in(TimeMode.EVENT));
   }

@@ -21,6 +21,9 @@ final class Policies implements Cases<String> {
     if (batch.timeMode() == TimeMode.PROCESSING && batch.timeWindow()) {
       s.append(" inProcessingTime");
     }
+    if (batch.timeMode() == TimeMode.EVENT && !batch.timeWindow()) {
+      s.append(" inEventTime");
+    }
     if (batch.options().grace() != null) {
       s.append(batch.grace().isZero() ? " withNoGrace" : " withGrace(" + batch.grace() + ")");
     }

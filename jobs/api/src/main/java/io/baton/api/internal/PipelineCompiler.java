@@ -33,6 +33,7 @@ public final class PipelineCompiler {
       ShapeRules::validateFunctionFitsBatch,
       InputRules::validateUnion,
       ShapeRules::validateEventTime,
+      ShapeRules::validateClock,
       OutputRules::validateOutputClass,
       NameRules::validateOutputTopicName,
       OutputRules::validateOptions);

@@ -114,14 +114,19 @@ final class Resolver {
   /** A source's from its records; a stage's from its inputs' Kafka timestamps, when every input has event time. */
   private Optional<StageSpec.EventTime> eventTime(StageDeclaration d, List<String> inputs, List<String> untimed) {
     if (d.source()) {
-      return d.topic().timestamp().map(t -> new StageSpec.EventTime(Optional.of(t), d.topic().outOfOrderness()));
+      return d.topic().timestamp().map(t -> new StageSpec.EventTime(Optional.of(t), d.topic().outOfOrderness(),
+          d.topic().closeWindowsAfterIdle().orElse(null)));
     }
     if (!untimed.isEmpty() || inputs.isEmpty()) {
       return Optional.empty();
     }
     Duration outOfOrderness = inputs.stream().map(i -> done.get(i).eventTime().orElseThrow().outOfOrderness())
         .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-    return Optional.of(new StageSpec.EventTime(Optional.empty(), outOfOrderness));
+    // Windows close on idleness when every input lets them; the longest wait of them all.
+    List<Optional<Duration>> idle = inputs.stream().map(i -> done.get(i).eventTime().orElseThrow().idleClose()).toList();
+    Duration closeAfterIdle = idle.stream().allMatch(Optional::isPresent)
+        ? idle.stream().map(Optional::get).max(Comparator.naturalOrder()).orElse(null) : null;
+    return Optional.of(new StageSpec.EventTime(Optional.empty(), outOfOrderness, closeAfterIdle));
   }
 
   /** The class written, or null when nothing says (a stage without a function is reported elsewhere). */

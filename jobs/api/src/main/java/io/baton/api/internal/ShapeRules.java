@@ -3,6 +3,7 @@ package io.baton.api.internal;
 import io.baton.api.Problem;
 import io.baton.api.batch.Batch;
 import io.baton.api.batch.Each;
+import io.baton.api.batch.TimeMode;
 import io.baton.api.fn.StageFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +30,26 @@ final class ShapeRules {
   /** A policy waiting in event time needs inputs that have it. */
   static List<Problem> validateEventTime(ResolvedStage s, Resolution r) {
     Batch batch = s.declaration().batch();
-    if (batch == null || !batch.needsEventTime() || s.untimedInputs().isEmpty()) {
+    if (batch == null || !batch.needsEventTime() || !batch.timeWindow() || s.untimedInputs().isEmpty()) {
       return List.of();
     }
     return List.of(new Problem(s.name(), batch + " waits in event time, but its input '"
         + String.join("', '", s.untimedInputs()) + "' has no timestamps",
         "declare Topic.of(..).eventTime(Record::getTimestamp, Duration.ofSeconds(5)) on the source, or use "
             + batch + " .inProcessingTime()"));
+  }
+
+  /**
+   * countOrTime and bytes give up waiting after a span of the wall clock: an event-time form would
+   * need a watermark per batch and would not end a batch for a quiet key, so it is refused.
+   */
+  static List<Problem> validateClock(ResolvedStage s, Resolution r) {
+    Batch batch = s.declaration().batch();
+    if (batch == null || batch.timeWindow() || batch.timeMode() != TimeMode.EVENT) {
+      return List.of();
+    }
+    return List.of(new Problem(s.name(), batch + " waits its maxWait on the wall clock (processing time) only",
+        "drop .inEventTime(), or batch by event time with Batch.every(d), Batch.sliding(size, slide) or Batch.session(gap)"));
   }
 
   /** What each function shape needs of the batch policy. */

@@ -68,6 +68,14 @@ public record StageSpec(
   /**
    * Where a stage's event time comes from: a source reads it from each record with
    * {@code timestamp}; a later stage reads the Kafka timestamp its upstream wrote.
+   * {@code closeWindowsAfterIdle} (null when not set): after this much silence on an input
+   * partition, event time moves on with the wall clock, so windows of a quiet source close.
    */
-  public record EventTime(Optional<io.baton.api.fn.TimestampFunction<?>> timestamp, Duration outOfOrderness) {}
+  public record EventTime(Optional<io.baton.api.fn.TimestampFunction<?>> timestamp, Duration outOfOrderness,
+      Duration closeWindowsAfterIdle) {
+    /** How long a quiet input waits before its event time moves on with the wall clock; empty: never. */
+    public Optional<Duration> idleClose() {
+      return Optional.ofNullable(closeWindowsAfterIdle);
+    }
+  }
 }

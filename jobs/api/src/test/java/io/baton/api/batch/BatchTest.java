@@ -69,8 +69,10 @@ class BatchTest {
     assertThat(Batch.count(5).timeMode()).isEqualTo(TimeMode.NONE);
     assertThatThrownBy(() -> Batch.count(5).inProcessingTime())
         .hasMessage("Batch.count(5) does not wait on a clock; inProcessingTime() does not apply");
-    assertThatThrownBy(() -> Batch.bytes(5, Duration.ofSeconds(1)).inEventTime())
-        .hasMessage("Batch.bytes(5, PT1S) waits in processing time only; inEventTime() does not apply");
+    assertThatThrownBy(() -> Batch.count(5).inEventTime())
+        .hasMessage("Batch.count(5) does not wait on a clock; inEventTime() does not apply");
+    // Refused when the pipeline is built, naming the stage (PipelineDefinitionErrorsTest).
+    assertThat(Batch.bytes(5, Duration.ofSeconds(1)).inEventTime()).hasToString("Batch.bytes(5, PT1S) inEventTime");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.baton.flink.job;
 
 import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.ResourceNames;
 import io.baton.api.internal.StageSpec;
@@ -35,7 +36,7 @@ public final class StageJob {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     // The definition and its Avro classes are touched on a thread that ends here (see ShortLivedThread).
     String jobName = ShortLivedThread.call("baton define " + require(options, "stage"), () -> {
-      PipelineGraph graph = load(require(options, "definition")).define().build();
+      PipelineGraph graph = PipelineDefinitions.define(load(require(options, "definition"))).build();
       StageSpec spec = graph.stage(require(options, "stage"));
       StageTopology.build(env, graph.name(), spec, settings);
       return ResourceNames.jobName(graph.name(), spec.name());

@@ -3,6 +3,7 @@ package io.baton.flink.plan;
 import io.baton.api.internal.ResourceNames;
 
 import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.StageSpec;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(PipelineDefinition definition) {
-    return plan(definition.define().build(), definition.getClass().getName());
+    return plan(PipelineDefinitions.define(definition).build(), definition.getClass().getName());
   }
 
   public static Plan plan(PipelineGraph graph, String definitionClass) {
@@ -35,7 +36,7 @@ public final class Planner {
     String kind = s.source() ? "source" : s.coGroup() ? "co-group" : "stage";
     String eventTime = s.eventTime()
         .map(t -> (t.timestamp().isPresent() ? "record field" : "kafka timestamp") + ", out of order up to "
-            + t.outOfOrderness())
+            + t.outOfOrderness() + t.idleClose().map(d -> ", windows close after " + d + " quiet").orElse(""))
         .orElse("none");
     return new PlannedStage(s.name(), kind, s.inputs(), s.inputTopics(),
         s.inputClasses().stream().map(Class::getName).toList(), s.outputTopic(), s.deadLetterTopic(),

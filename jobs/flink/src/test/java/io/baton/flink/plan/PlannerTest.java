@@ -63,6 +63,32 @@ public class PlannerTest {
   }
 
   @Test
+  void aQuietSourcesWindowClosingShowsInThePlan() {
+    PipelineDefinition quiet = () -> {
+      Pipeline p = Pipeline.named("quiet");
+      Stage<Reading> readings = p.source("readings", Topic.of("in", Reading.class)
+          .eventTime(Reading::getTimestamp, Duration.ofSeconds(5)).closeWindowsAfterIdle(Duration.ofSeconds(30)));
+      p.stage("per-minute", readings, Batch.every(Duration.ofMinutes(1)), Sensors::summarize);
+      return p;
+    };
+    assertThat(Planner.plan(quiet).stage("per-minute").eventTime())
+        .isEqualTo("kafka timestamp, out of order up to PT5S, windows close after PT30S quiet");
+  }
+
+  @Test
+  void aPolicyArgumentErrorIsADefinitionProblemNamingTheCall() {
+    PipelineDefinition zero = () -> {
+      Pipeline p = Pipeline.named("zero");
+      p.stage("batches", p.source("readings", Topic.of("in", Reading.class)), Batch.count(0), Sensors::summarize);
+      return p;
+    };
+    assertThatThrownBy(() -> Planner.plan(zero))
+        .isInstanceOf(PipelineDefinitionException.class)
+        .hasMessageContaining("Batch.count(..) in PlannerTest.")
+        .hasMessageContaining("n must be positive, got 0. Fix: pass a valid argument to Batch.count(..)");
+  }
+
+  @Test
   void topicsAndSubjectsToCreate() {
     Plan plan = Planner.plan(new Sensors());
     assertThat(plan.topics()).extracting(PlannedTopic::name, PlannedTopic::role).contains(

@@ -9,6 +9,7 @@ import io.baton.flink.internal.runtime.OutputWriter;
 import io.baton.flink.internal.runtime.StageMetrics;
 import io.baton.flink.internal.runtime.UserFunction;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -22,10 +23,14 @@ import org.apache.flink.util.Collector;
  * Hands one released batch to the stage function: {@code (key, List<In>)} or
  * {@code (key, window, List<In>)}, or for a co-group
  * {@code (key, left, right)}. Outputs carry every input of the batch as provenance and the
- * window's end (time windows) or the newest input's time (count, bytes) as their timestamp.
+ * window's end (time windows) or the newest input's time (count, bytes) as their timestamp. The
+ * function sees a batch's records in arrival order (by input, partition and offset) in both modes.
  */
 public final class BatchStep<W extends Window> extends ProcessWindowFunction<Envelope, OutRecord, String, W> {
   private static final long serialVersionUID = 1L;
+
+  private static final Comparator<Envelope> ARRIVAL = Comparator.<Envelope>comparingInt(e -> e.side)
+      .thenComparingInt(e -> e.record.partition()).thenComparingLong(e -> e.record.offset());
 
   private final InputReaders readers;
   private final Keys keys;
@@ -66,7 +71,7 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
     Object typedKey = null;
     long newest = Long.MIN_VALUE;
     long earliest = Long.MAX_VALUE;
-    for (Envelope e : elements) {
+    for (Envelope e : inArrivalOrder(elements)) {
       Object record = readers.decode(e);
       if (typedKey == null) {
         typedKey = keys.key(e.side, record);
@@ -91,5 +96,16 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
     } else {
       function.onBatch(typedKey, span, bySide.get(0), emit);
     }
+  }
+
+  /**
+   * A batch's records in the order they arrived: by input, partition and offset. Streaming keeps
+   * that order by itself; Flink BATCH mode hands a time window's records over sorted by time.
+   */
+  private static List<Envelope> inArrivalOrder(Iterable<Envelope> elements) {
+    List<Envelope> sorted = new ArrayList<>();
+    elements.forEach(sorted::add);
+    sorted.sort(ARRIVAL);
+    return sorted;
   }
 }

@@ -14,6 +14,9 @@ import org.apache.flink.metrics.MetricGroup;
  *   <li>{@code rejected} and {@code rejected_<reason>} ({@code malformed}, {@code schema},
  *       {@code too_large}, {@code rule}, {@code throttled}): refused by the accept checks;</li>
  *   <li>{@code late}: accepted, then past its window's grace (a dead letter too);</li>
+ *   <li>{@code partlyLate}, {@code partlyLateWindows}: event-time sliding windows only: records past
+ *       the grace of some of their windows but not all (kept in the open ones, no dead letter), and
+ *       how many windows they missed;</li>
  *   <li>{@code delayed}: held back by a back-pressure rate limit;</li>
  *   <li>{@code emitted}, {@code batches}, {@code lastBatchSize}: what the stage function handed on.</li>
  * </ul>

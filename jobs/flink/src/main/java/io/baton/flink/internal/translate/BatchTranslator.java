@@ -1,5 +1,6 @@
 package io.baton.flink.internal.translate;
 
+import io.baton.flink.internal.runtime.ArrivalOrder;
 import io.baton.api.batch.Batch;
 import io.baton.api.batch.Bytes;
 import io.baton.api.batch.Cases;
@@ -21,6 +22,7 @@ import io.baton.flink.internal.runtime.LateStep;
 import io.baton.flink.internal.runtime.OutputWriter;
 import io.baton.flink.internal.runtime.UserFunction;
 import io.baton.flink.internal.trigger.FillOrWaitTrigger;
+import io.baton.flink.internal.trigger.SlidingTrigger;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -45,13 +47,16 @@ import org.apache.flink.util.OutputTag;
  *
  * <table>
  *   <tr><td>each()</td><td>no window: {@link EachStep}</td></tr>
- *   <tr><td>count(n)</td><td>GlobalWindows + {@link FillOrWaitTrigger#whenFull}</td></tr>
+ *   <tr><td>count(n)</td><td>{@link ArrivalOrder}, GlobalWindows + {@link FillOrWaitTrigger#whenFull}</td></tr>
  *   <tr><td>every(d)</td><td>tumbling event- or processing-time windows</td></tr>
- *   <tr><td>sliding(s, d)</td><td>sliding windows</td></tr>
+ *   <tr><td>sliding(s, d)</td><td>sliding windows; in event time with {@link SlidingTrigger}, which counts
+ *       records too late for some of their windows ({@code partlyLate})</td></tr>
  *   <tr><td>session(gap)</td><td>session windows</td></tr>
- *   <tr><td>countOrTime(n, d)</td><td>GlobalWindows + {@link FillOrWaitTrigger} counting</td></tr>
- *   <tr><td>bytes(b, d)</td><td>GlobalWindows + {@link FillOrWaitTrigger} weighing record bytes</td></tr>
+ *   <tr><td>countOrTime(n, d)</td><td>{@link ArrivalOrder}, GlobalWindows + {@link FillOrWaitTrigger} counting</td></tr>
+ *   <tr><td>bytes(b, d)</td><td>{@link ArrivalOrder}, GlobalWindows + {@link FillOrWaitTrigger} weighing record bytes</td></tr>
  * </table>
+ * Count-like batches form in the order records arrived on each partition, in both execution modes;
+ * the end of a bounded input releases what is left as a last batch (streaming holds it).
  * Event-time windows allow the policy's grace; later records become {@code late} dead letters.
  */
 public final class BatchTranslator implements Cases<Translated> {
@@ -86,7 +91,7 @@ public final class BatchTranslator implements Cases<Translated> {
 
   @Override
   public Translated count(Count batch) {
-    return apply(batch, keyed().window(GlobalWindows.create())
+    return apply(batch, inArrivalOrder().window(GlobalWindows.create())
         .trigger(FillOrWaitTrigger.whenFull(batch.n(), e -> 1L)));
   }
 
@@ -98,9 +103,11 @@ public final class BatchTranslator implements Cases<Translated> {
 
   @Override
   public Translated sliding(Sliding batch) {
-    return apply(batch, keyed().window(batch.timeMode() == TimeMode.EVENT
-        ? SlidingEventTimeWindows.of(batch.size(), batch.slide())
-        : SlidingProcessingTimeWindows.of(batch.size(), batch.slide())));
+    if (batch.timeMode() == TimeMode.EVENT) {
+      return apply(batch, keyed().window(SlidingEventTimeWindows.of(batch.size(), batch.slide()))
+          .trigger(SlidingTrigger.of(batch.size(), batch.slide(), batch.grace())));
+    }
+    return apply(batch, keyed().window(SlidingProcessingTimeWindows.of(batch.size(), batch.slide())));
   }
 
   @Override
@@ -111,18 +118,27 @@ public final class BatchTranslator implements Cases<Translated> {
 
   @Override
   public Translated countOrTime(CountOrTime batch) {
-    return apply(batch, keyed().window(GlobalWindows.create())
+    return apply(batch, inArrivalOrder().window(GlobalWindows.create())
         .trigger(FillOrWaitTrigger.of(batch.n(), batch.maxWait(), e -> 1L)));
   }
 
   @Override
   public Translated bytes(Bytes batch) {
-    return apply(batch, keyed().window(GlobalWindows.create())
+    return apply(batch, inArrivalOrder().window(GlobalWindows.create())
         .trigger(FillOrWaitTrigger.<Envelope, Window>of(batch.maxBytes(), batch.maxWait(), e -> e.record.sizeInBytes())));
   }
 
   private KeyedStream<Envelope, String> keyed() {
     return accepted.keyBy(e -> e.key, Types.STRING);
+  }
+
+  /**
+   * Keyed, with each record's offset as its Flink timestamp: Flink BATCH mode sorts a keyed input
+   * by key and timestamp, so count-like batches form in arrival order there as they do streaming.
+   */
+  private KeyedStream<Envelope, String> inArrivalOrder() {
+    return accepted.transform("arrival order", accepted.getType(), new ArrivalOrder()).uid("arrival-order")
+        .keyBy(e -> e.key, Types.STRING);
   }
 
   private <W extends Window> Translated apply(Batch batch, WindowedStream<Envelope, String, W> windowed) {

@@ -13,12 +13,15 @@ import io.baton.flink.internal.accept.AcceptStep;
 import io.baton.flink.internal.accept.ThrottleStep;
 import io.baton.flink.internal.runtime.DeadLetterOutput;
 import io.baton.flink.internal.runtime.Envelope;
+import io.baton.flink.internal.runtime.IdleAdvancingWatermarks;
 import io.baton.flink.internal.runtime.InputReaders;
 import io.baton.flink.internal.runtime.Keys;
 import io.baton.flink.internal.runtime.OutputWriter;
 import io.baton.flink.internal.runtime.StageInfo;
 import io.baton.flink.internal.runtime.UserFunction;
 import io.baton.flink.job.StageSettings;
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -98,12 +101,22 @@ public final class StageTopology {
     return settings.bounded() ? source.bounded().build() : source.build();
   }
 
-  /** Later stages read event time from Kafka timestamps, watermarked per partition; sources need none. */
+  /**
+   * Later stages read event time from Kafka timestamps, watermarked per partition; sources need none.
+   * With {@code closeWindowsAfterIdle} a quiet partition's event time moves on with the wall clock.
+   */
   private static WatermarkStrategy<KafkaRecord> watermarks(StageSpec spec, StageSettings settings) {
     if (spec.source() || spec.eventTime().isEmpty()) {
       return WatermarkStrategy.noWatermarks();
     }
-    return WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(spec.eventTime().get().outOfOrderness())
+    Duration outOfOrderness = spec.eventTime().get().outOfOrderness();
+    Optional<Duration> idleClose = spec.eventTime().get().idleClose();
+    if (idleClose.isPresent() && !settings.bounded()) {
+      Duration idle = idleClose.get();
+      return WatermarkStrategy.<KafkaRecord>forGenerator(c -> IdleAdvancingWatermarks.of(outOfOrderness, idle))
+          .withTimestampAssigner((record, kafkaTime) -> record.timestamp());
+    }
+    return WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(outOfOrderness)
         .withTimestampAssigner((record, kafkaTime) -> record.timestamp())
         .withIdleness(settings.idleness());
   }
