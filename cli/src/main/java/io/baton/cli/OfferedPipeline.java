@@ -1,6 +1,8 @@
 package io.baton.cli;
 
 import io.baton.api.PipelineDefinition;
+import io.baton.api.PipelineDefinitionException;
+import io.baton.api.PipelineDefinitions;
 
 /**
  * One class a job jar registers in {@code META-INF/services/io.baton.api.PipelineDefinition}: its pipeline's name
@@ -43,7 +45,9 @@ record OfferedPipeline(String className, String name, PipelineDefinition definit
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(loader); // as on the cluster, where the job's code runs with the jar's loader
     try {
-      return new OfferedPipeline(className, definition.define().name(), definition, null);
+      return new OfferedPipeline(className, PipelineDefinitions.define(definition).name(), definition, null);
+    } catch (PipelineDefinitionException e) {
+      return broken(className, e.getMessage());
     } catch (Exception | LinkageError e) {
       return broken(className, "define() threw " + e);
     } finally {

@@ -3,6 +3,7 @@ package io.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.PipelineDefinition;
+import io.baton.cli.jar.BadArgumentPipeline;
 import io.baton.cli.jar.BrokenPipeline;
 import io.baton.cli.jar.GoodPipeline;
 import java.nio.file.Path;
@@ -36,6 +37,21 @@ class JobJarTest {
     assertThat(other.err().trim()).isEqualTo("baton: no pipeline 'orders' in mine.jar; it has: good; broken (fix and "
         + "rebuild the jar): io.baton.cli.jar.BrokenPipeline: define() threw java.lang.IllegalStateException: "
         + "orders table not configured");
+  }
+
+  @Test
+  void aPolicyFactoryRefusingItsArgumentIsReportedWithTheDefinitionTheCallAndTheFix() throws Exception {
+    Path jar = mine(List.of(BadArgumentPipeline.class, GoodPipeline.class),
+        List.of(BadArgumentPipeline.class.getName(), GoodPipeline.class.getName()), RUNTIME);
+
+    CliRun plan = CliRun.of("plan", "bad-count", "--jar", jar.toString());
+
+    assertThat(plan.exitCode()).isEqualTo(1);
+    assertThat(plan.err()).doesNotContain("unexpected error")
+        .contains("io.baton.cli.jar.BadArgumentPipeline")
+        .contains("Batch.count(..) in BadArgumentPipeline.define (BadArgumentPipeline.java:")
+        .contains("n must be positive, got 0")
+        .contains("Fix: pass a valid argument to Batch.count(..) in io.baton.cli.jar.BadArgumentPipeline.define()");
   }
 
   @Test

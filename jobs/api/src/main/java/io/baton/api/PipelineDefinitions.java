@@ -27,6 +27,10 @@ public final class PipelineDefinitions {
     try {
       return definition.define();
     } catch (IllegalArgumentException | IllegalStateException e) {
+      // Only a Baton factory's refusal becomes a definition problem; the user's own exceptions pass as they are.
+      if (Arrays.stream(e.getStackTrace()).noneMatch(PipelineDefinitions::publicApi)) {
+        throw e;
+      }
       throw refused(definition.getClass().getName(), e);
     }
   }
