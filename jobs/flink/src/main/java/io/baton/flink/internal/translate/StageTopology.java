@@ -97,7 +97,7 @@ public final class StageTopology {
         .bootstrapServers(settings.bootstrapServers())
         .topics(stage.inputTopics())
         .groupId(ResourceNames.consumerGroup(stage.pipeline(), stage.stage()));
-    return settings.bounded() ? source.bounded().build() : source.build();
+    return settings.bounded() ? source.bounded(settings.inputRanges()).build() : source.build();
   }
 
   /** Later stages read event time from Kafka timestamps, watermarked per partition; sources need none. */
@@ -115,6 +115,7 @@ public final class StageTopology {
     HandoffSink.Builder sink = HandoffSink.builder()
         .bootstrapServers(settings.bootstrapServers())
         .defaultTopic(spec.outputTopic());
+    settings.run().ifPresent(sink::run);
     boolean exactlyOnce = spec.delivery() == io.baton.api.Delivery.EXACTLY_ONCE;
     return (exactlyOnce ? sink.exactlyOnce(ResourceNames.transactionalIdPrefix(stage.pipeline(), stage.stage())) : sink.atLeastOnce()).build();
   }
