@@ -1,6 +1,7 @@
 package io.baton.connectors;
 
 import io.baton.connectors.internal.HandoffDeserializer;
+import io.baton.connectors.internal.RangeOffsetsInitializer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -131,12 +132,12 @@ public final class HandoffSource {
           .setGroupId(groupId)
           .setDeserializer(new HandoffDeserializer())
           .setStartingOffsets(!bounded ? OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST)
-              : ranges.isEmpty() ? OffsetsInitializer.earliest() : ranges.startingOffsets())
+              : ranges.isEmpty() ? OffsetsInitializer.earliest() : RangeOffsetsInitializer.starting(ranges.starts()))
           .setProperties(props)
           .setProperty("isolation.level", READ_COMMITTED);
       if (bounded) {
         // A bounded run reads what the topics hold now, all of it, whatever a streaming run has committed.
-        builder.setBounded(ranges.isEmpty() ? OffsetsInitializer.latest() : ranges.stoppingOffsets());
+        builder.setBounded(ranges.isEmpty() ? OffsetsInitializer.latest() : RangeOffsetsInitializer.stopping(ranges.ends()));
       }
       return builder.build();
     }

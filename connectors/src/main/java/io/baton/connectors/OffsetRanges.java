@@ -1,6 +1,5 @@
 package io.baton.connectors;
 
-import io.baton.connectors.internal.RangeOffsetsInitializer;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Exact offset ranges of topic partitions, [start, end): what a bounded run's downstream stage reads of a handoff
  * topic, namely what its upstream wrote in the same run. Written as {@code topic:partition:start-end,...} (topic
- * names cannot hold {@code :} or {@code ,}), which is how the ranges travel to a stage job.
+ * names cannot hold {@code :} or {@code ,}), which is how the ranges travel to a stage job. Needs only
+ * kafka-clients, so the deploy side (the CLI) can use it without the Flink Kafka connector.
  *
  * <pre>{@code
  * OffsetRanges ranges = OffsetRanges.between(endsBeforeUpstreamRan, endsAfterItSettled);
@@ -137,20 +136,20 @@ public final class OffsetRanges implements Serializable {
     return ranges.stream().mapToLong(r -> r.end() - r.start()).sum();
   }
 
-  /** Starts reading each ranged partition at its start; any other partition at its earliest offset. */
-  public OffsetsInitializer startingOffsets() {
-    return RangeOffsetsInitializer.starting(offsets(true));
+  /** The start of each ranged partition. */
+  public Map<TopicPartition, Long> starts() {
+    return offsets(true);
   }
 
-  /** Stops reading each ranged partition at its end; any other partition at the end it has when reading starts. */
-  public OffsetsInitializer stoppingOffsets() {
-    return RangeOffsetsInitializer.stopping(offsets(false));
+  /** The end of each ranged partition. */
+  public Map<TopicPartition, Long> ends() {
+    return offsets(false);
   }
 
   private Map<TopicPartition, Long> offsets(boolean start) {
     Map<TopicPartition, Long> offsets = new HashMap<>();
     ranges.forEach(r -> offsets.put(r.topicPartition(), start ? r.start() : r.end()));
-    return offsets;
+    return Map.copyOf(offsets);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.baton.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.baton.connectors.internal.RangeOffsetsInitializer;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer.PartitionOffsetsRetriever;
@@ -48,12 +49,12 @@ class OffsetRangesTest {
     OffsetRanges ranges = OffsetRanges.parse("sensor-story.readings:0:10-25");
     PartitionOffsetsRetriever kafka = retriever(Map.of(P0, 0L, OTHER, 2L), Map.of(P0, 40L, OTHER, 9L));
 
-    assertThat(ranges.startingOffsets().getPartitionOffsets(List.of(P0, OTHER), kafka))
+    assertThat(RangeOffsetsInitializer.starting(ranges.starts()).getPartitionOffsets(List.of(P0, OTHER), kafka))
         .isEqualTo(Map.of(P0, 10L, OTHER, 2L));
-    assertThat(ranges.stoppingOffsets().getPartitionOffsets(List.of(P0, OTHER), kafka))
+    assertThat(RangeOffsetsInitializer.stopping(ranges.ends()).getPartitionOffsets(List.of(P0, OTHER), kafka))
         .isEqualTo(Map.of(P0, 25L, OTHER, 9L));
     PartitionOffsetsRetriever retained = retriever(Map.of(P0, 12L), Map.of(P0, 40L));
-    assertThat(ranges.startingOffsets().getPartitionOffsets(List.of(P0), retained))
+    assertThat(RangeOffsetsInitializer.starting(ranges.starts()).getPartitionOffsets(List.of(P0), retained))
         .as("a start the log no longer holds starts at what it holds").isEqualTo(Map.of(P0, 12L));
   }
 
