@@ -39,10 +39,14 @@ class BoundedRepeatIT {
   private static final int READINGS = 45;
 
   static PipelineDefinition windows() {
+    return windows(NAME);
+  }
+
+  static PipelineDefinition windows(String name) {
     return () -> {
-      Pipeline p = Pipeline.named(NAME);
+      Pipeline p = Pipeline.named(name);
       Stage<Reading> readings = p.source("readings",
-          Topic.of(IN, Reading.class).eventTime(Reading::getTimestamp, Duration.ZERO));
+          Topic.of(name + ".in", Reading.class).eventTime(Reading::getTimestamp, Duration.ZERO));
       p.stage("windows", readings, Batch.every(Duration.ofSeconds(10)).keyedBy(Reading::getSensorId),
           Sensors::summarize);
       return p;
@@ -78,6 +82,21 @@ class BoundedRepeatIT {
     assertThat(committedOffsets(driver, ResourceNames.consumerGroup(NAME, "windows")))
         .as("a bounded run commits no offsets for its consumer group (what the README says a streaming run reads)")
         .isEmpty();
+  }
+
+  @Test
+  void aStageWhoseUpstreamWroteNothingInThisRunReadsAnEmptyRangeAndFinishes() throws Exception {
+    PipelineTestDriver driver = PipelineTestDriver.shared();
+    String name = "repeat-empty";
+    driver.pipeBytes(name + ".in", null, new byte[] {1, 2, 3}, 2_000L);
+
+    RunId first = driver.runBounded(windows(name), WAIT);
+    RunId second = driver.runBounded(windows(name), WAIT);
+
+    assertThat(driver.readAllRaw(ResourceNames.handoffTopic(name, "readings"))).isEmpty();
+    assertThat(driver.readAllRaw(ResourceNames.handoffTopic(name, "windows"))).isEmpty();
+    assertThat(runsOf(driver.deadLetters(name, "readings", 2, WAIT)))
+        .containsExactly(Map.entry(first.toString(), 1), Map.entry(second.toString(), 1));
   }
 
   /** Plain Java: per sensor and 10 s window, "sensor:count:sum@first timestamp", sorted as Sensors.digest sorts. */
