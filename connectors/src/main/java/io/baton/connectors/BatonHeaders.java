@@ -7,7 +7,8 @@ import java.util.Optional;
  * Names of the headers Baton writes, in one place.
  *
  * <p>Every stage output carries {@link #PIPELINE}, {@link #STAGE}, {@link #STAGE_VERSION} and
- * {@link #INPUTS} (see {@link Provenance}). Every dead letter carries the original headers followed by
+ * {@link #INPUTS} (see {@link Provenance}); every output and dead letter of a bounded run also carries
+ * {@link #RUN}, the run's {@link RunId}. Every dead letter carries the original headers followed by
  * {@link #REASON}, {@link #RULE} (rule rejections only), {@link #ERROR}, {@link #SOURCE_TOPIC},
  * {@link #SOURCE_PARTITION}, {@link #SOURCE_OFFSET}, {@link #STAGE} and {@link #TIME} (see
  * {@link DeadLetter}; read back by {@link DeadLetterRecord}). Values are UTF-8 text. Because original
@@ -26,6 +27,8 @@ public final class BatonHeaders {
   public static final String STAGE_VERSION = "baton.stage.version";
   /** The input records a stage output came from, encoded by {@link InputOffsets#encode()}. */
   public static final String INPUTS = "baton.inputs";
+  /** The bounded run that wrote the record ({@link RunId}), on its outputs and dead letters. */
+  public static final String RUN = "baton.run";
   /** Why a record was dead-lettered: malformed, schema, too-large, rule:&lt;name&gt;, throttled, late. */
   public static final String REASON = "baton.reason";
   /** The rule that rejected a record (only for rule:&lt;name&gt; reasons). */

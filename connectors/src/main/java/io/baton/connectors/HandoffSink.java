@@ -46,6 +46,7 @@ public final class HandoffSink {
     private DeliveryGuarantee guarantee;
     private String transactionalIdPrefix;
     private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
+    private RunId run;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -82,6 +83,12 @@ public final class HandoffSink {
       return this;
     }
 
+    /** Stamps every record with the {@link BatonHeaders#RUN} header of {@code run}, after its own headers. */
+    public Builder run(RunId run) {
+      this.run = run;
+      return this;
+    }
+
     /** Any other producer property (security settings, compression, ...). */
     public Builder property(String key, String value) {
       properties.put(key, value);
@@ -110,7 +117,7 @@ public final class HandoffSink {
       }
       KafkaSinkBuilder<OutRecord> builder = KafkaSink.<OutRecord>builder()
           .setBootstrapServers(bootstrapServers)
-          .setRecordSerializer(new OutRecordSerializationSchema(defaultTopic))
+          .setRecordSerializer(new OutRecordSerializationSchema(defaultTopic, run))
           .setDeliveryGuarantee(guarantee);
       properties.forEach(builder::setProperty);
       if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
@@ -125,7 +132,7 @@ public final class HandoffSink {
     public String toString() {
       String delivery = guarantee == DeliveryGuarantee.AT_LEAST_ONCE ? ".atLeastOnce()"
           : guarantee == DeliveryGuarantee.EXACTLY_ONCE ? ".exactlyOnce(" + transactionalIdPrefix + ")" : "";
-      return "HandoffSink.builder().defaultTopic(" + defaultTopic + ")" + delivery;
+      return "HandoffSink.builder().defaultTopic(" + defaultTopic + ")" + delivery + (run == null ? "" : ".run(" + run + ")");
     }
   }
 }

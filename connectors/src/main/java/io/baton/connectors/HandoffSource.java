@@ -1,6 +1,7 @@
 package io.baton.connectors;
 
 import io.baton.connectors.internal.HandoffDeserializer;
+import io.baton.connectors.internal.RangeOffsetsInitializer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * <p>Reads {@link KafkaRecord}s (raw bytes) with {@code isolation.level=read_committed}, so only committed
  * handoffs are seen. Starts from the group's committed offsets, else from the earliest offset; offsets
  * are committed to Kafka on checkpoints. {@link Builder#bounded()} reads from the earliest offset to the
- * end offsets found when the job starts (for Flink BATCH runs over all that is there now).
+ * end offsets found when the job starts (for Flink BATCH runs over all that is there now), whatever the group
+ * has committed; {@link Builder#bounded(OffsetRanges)} reads exactly the given ranges of the topics they name
+ * (what the upstream stage wrote in this bounded run) and the other topics as {@code bounded()} does.
  *
  * <pre>{@code
  * KafkaSource<KafkaRecord> source = HandoffSource.builder()
@@ -47,6 +50,7 @@ public final class HandoffSource {
     private final List<String> topics = new ArrayList<>();
     private String groupId;
     private boolean bounded;
+    private OffsetRanges ranges = OffsetRanges.none();
     private final Map<String, String> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -77,7 +81,16 @@ public final class HandoffSource {
 
     /** Read from the earliest offset to the end offsets found at start (Flink BATCH mode); default is unbounded. */
     public Builder bounded() {
+      return bounded(OffsetRanges.none());
+    }
+
+    /**
+     * Bounded, reading exactly {@code ranges} of the topics they name (each partition [start, end)); the other
+     * topics from the earliest offset to the end offsets found at start.
+     */
+    public Builder bounded(OffsetRanges ranges) {
       this.bounded = true;
+      this.ranges = ranges == null ? OffsetRanges.none() : ranges;
       return this;
     }
 
@@ -105,6 +118,9 @@ public final class HandoffSource {
       if (isolation != null && !isolation.equals(READ_COMMITTED)) {
         problems.add("isolation.level must stay read_committed for handoffs, got '" + isolation + "'");
       }
+      if (!topics.containsAll(ranges.topics())) {
+        problems.add("offset ranges name topics " + ranges.topics() + " but the source reads " + topics);
+      }
       if (!problems.isEmpty()) {
         throw new IllegalStateException("HandoffSource is incomplete: " + String.join("; ", problems));
       }
@@ -115,13 +131,13 @@ public final class HandoffSource {
           .setTopics(topics)
           .setGroupId(groupId)
           .setDeserializer(new HandoffDeserializer())
-          .setStartingOffsets(bounded ? OffsetsInitializer.earliest()
-              : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+          .setStartingOffsets(!bounded ? OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST)
+              : ranges.isEmpty() ? OffsetsInitializer.earliest() : RangeOffsetsInitializer.starting(ranges.starts()))
           .setProperties(props)
           .setProperty("isolation.level", READ_COMMITTED);
       if (bounded) {
         // A bounded run reads what the topics hold now, all of it, whatever a streaming run has committed.
-        builder.setBounded(OffsetsInitializer.latest());
+        builder.setBounded(ranges.isEmpty() ? OffsetsInitializer.latest() : RangeOffsetsInitializer.stopping(ranges.ends()));
       }
       return builder.build();
     }
@@ -129,7 +145,7 @@ public final class HandoffSource {
     /** The expression that configures this source. */
     @Override
     public String toString() {
-      return "HandoffSource.builder().topics(" + topics + ").groupId(" + groupId + ")" + (bounded ? ".bounded()" : "");
+      return "HandoffSource.builder().topics(" + topics + ").groupId(" + groupId + ")" + (!bounded ? "" : ranges.isEmpty() ? ".bounded()" : ".bounded(" + ranges + ")");
     }
   }
 }

@@ -62,6 +62,14 @@ public final class SettledTopics implements AutoCloseable {
     }
   }
 
+  /** The end offset (high watermark) of every partition of {@code topics} now; once settled, all of it is committed. */
+  public Map<TopicPartition, Long> endOffsets(Collection<String> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    latest(partitions(topics), IsolationLevel.READ_UNCOMMITTED).forEach((p, info) -> ends.put(p, info.offset()));
+    return ends;
+  }
+
   private List<TopicPartition> partitions(Collection<String> topics)
       throws ExecutionException, InterruptedException, TimeoutException {
     return admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()

@@ -5,7 +5,9 @@ import io.baton.api.internal.ResourceNames;
 import io.baton.api.PipelineDefinition;
 import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
+import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.RunId;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.BoundedRun;
 import io.baton.flink.deploy.Deployer;
@@ -175,22 +177,26 @@ public final class PipelineTestDriver implements AutoCloseable {
     return new RunningPipeline(graph.name(), jobs, servers.home().resolve("savepoints"));
   }
 
-  /** Runs the pipeline over what its inputs hold now, bounded, group after group; returns when all finished. */
-  public void runBounded(PipelineDefinition definition, Duration timeout) throws Exception {
-    runBounded(definition, settings(true), timeout);
+  /**
+   * Runs the pipeline over what its inputs hold now, bounded, group after group; returns when all finished, with
+   * the run's id, which its outputs and dead letters carry ({@link #readRun}). Each stage reads of its handoff
+   * topics only what its upstream wrote in this run, so running it again gives the same outputs again.
+   */
+  public RunId runBounded(PipelineDefinition definition, Duration timeout) throws Exception {
+    return runBounded(definition, settings(true), timeout);
   }
 
   /** Like {@link #runBounded(PipelineDefinition, Duration)} with settings of the caller's (a registry with credentials, ...). */
-  public void runBounded(PipelineDefinition definition, StageSettings settings, Duration timeout) throws Exception {
+  public RunId runBounded(PipelineDefinition definition, StageSettings settings, Duration timeout) throws Exception {
     PipelineGraph graph = PipelineDefinitions.define(definition).build();
     Plan plan = prepare(graph, definition, settings);
     StageSettings jobSettings = forJobs(graph, settings.bounded(true));
     // Readers after the run, like the next group, see all a group committed.
-    new BoundedRun(plan, bootstrapServers(), timeout).run(level -> {
+    return new BoundedRun(plan, bootstrapServers(), timeout).run((level, step) -> {
       List<JobClient> running = new ArrayList<>();
       for (String name : level) {
         TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
-        StageTopology.build(env, graph.name(), graph.stage(name), jobSettings);
+        StageTopology.build(env, graph.name(), graph.stage(name), step.settings(jobSettings, name));
         running.add(env.executeAsync(ResourceNames.jobName(graph.name(), name)));
       }
       for (JobClient job : running) {
@@ -242,6 +248,12 @@ public final class PipelineTestDriver implements AutoCloseable {
   /** Waits until {@code topic} holds at least {@code count} committed records, then returns all of them, decoded. */
   public <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int count, Duration timeout) {
     return decode(readRaw(topic, count, timeout), type);
+  }
+
+  /** The committed records of {@code topic} that bounded run {@code run} wrote, decoded. */
+  public <T extends SpecificRecord> List<T> readRun(String topic, Class<T> type, RunId run) {
+    return decode(readAllRaw(topic).stream()
+        .filter(r -> r.lastHeader(BatonHeaders.RUN).filter(run.toString()::equals).isPresent()).toList(), type);
   }
 
   /** Every committed record of {@code topic} now, as read. */

@@ -33,7 +33,7 @@ class BoundedRunIT {
     Plan plan = prepared(driver, "bounded-order");
     List<List<String>> ran = new ArrayList<>();
 
-    new BoundedRun(plan, driver.bootstrapServers(), Duration.ofSeconds(30)).run(ran::add);
+    new BoundedRun(plan, driver.bootstrapServers(), Duration.ofSeconds(30)).run((level, step) -> ran.add(level));
 
     assertThat(ran).containsExactly(List.of("gauges"), List.of("copy"));
   }
@@ -48,7 +48,7 @@ class BoundedRunIT {
     try (KafkaProducer<byte[], byte[]> producer = transactional(driver, "bounded-open-test")) {
       BoundedRun run = new BoundedRun(plan, driver.bootstrapServers(), Duration.ofSeconds(1));
       // The first group leaves a transaction open on its output, as a job that died mid-commit would.
-      assertThatThrownBy(() -> run.run(level -> {
+      assertThatThrownBy(() -> run.run((level, step) -> {
         ran.add(level);
         producer.beginTransaction();
         producer.send(new ProducerRecord<>(output, new byte[] {1})).get();

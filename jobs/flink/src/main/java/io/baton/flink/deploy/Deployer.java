@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a plan on a session cluster: check it (deploy-time acceptance) → create topics → register
@@ -76,11 +77,13 @@ public final class Deployer {
     Map<String, String> jobIds = new LinkedHashMap<>();
     try {
       if (bounded) {
-        new BoundedRun(plan, target.bootstrapServers(), SETTLE_TIMEOUT).run(level ->
-            awaitFinished(flink, startLevel(flink, jarId, plan, level, environment, jobIds), FINISH_TIMEOUT));
+        BoundedRun run = new BoundedRun(plan, target.bootstrapServers(), SETTLE_TIMEOUT);
+        progress.accept("bounded run " + run.runId() + " (header baton.run on its outputs and dead letters)");
+        run.run((level, step) -> awaitFinished(flink,
+            startLevel(flink, jarId, plan, level, stage -> with(environment, step.jobArgs(stage)), jobIds), FINISH_TIMEOUT));
       } else {
         for (List<String> level : plan.levels()) {
-          startLevel(flink, jarId, plan, level, environment, jobIds);
+          startLevel(flink, jarId, plan, level, stage -> environment, jobIds);
         }
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -105,14 +108,20 @@ public final class Deployer {
     }
   }
 
+  private static List<String> with(List<String> environment, List<String> more) {
+    List<String> all = new ArrayList<>(environment);
+    all.addAll(more);
+    return all;
+  }
+
   /** Starts one job per stage of {@code level}, records their ids in {@code jobIds} and returns them. */
-  private List<String> startLevel(FlinkRest flink, String jarId, Plan plan, List<String> level, List<String> environment,
-      Map<String, String> jobIds) throws IOException, InterruptedException {
+  private List<String> startLevel(FlinkRest flink, String jarId, Plan plan, List<String> level,
+      Function<String, List<String>> environment, Map<String, String> jobIds) throws IOException, InterruptedException {
     List<String> started = new ArrayList<>();
     for (String stageName : level) {
       PlannedStage stage = plan.stage(stageName);
       List<String> args = new ArrayList<>(stage.programArgs());
-      args.addAll(environment);
+      args.addAll(environment.apply(stageName));
       String jobId = flink.run(jarId, stage.entryClass(), args);
       jobIds.put(stageName, jobId);
       started.add(jobId);

@@ -5,6 +5,8 @@ import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.ResourceNames;
 import io.baton.api.internal.StageSpec;
+import io.baton.connectors.OffsetRanges;
+import io.baton.connectors.RunId;
 import io.baton.flink.internal.translate.StageTopology;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
@@ -21,8 +23,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * --definition io.baton.examples.sensor.SensorStory --stage per-minute
  * --bootstrap-servers 127.0.0.1:9092 --registry-url http://127.0.0.1:8085/apis/ccompat/v7
- * [--registry-properties-file .baton/jobs/sensor-story.registry.properties] [--checkpoint-interval 2s] [--bounded]
+ * [--registry-properties-file .baton/jobs/sensor-story.registry.properties] [--checkpoint-interval 2s]
+ * [--bounded [--run-id 20261205T051203.457Z-3f9a01c2] [--input-offsets sensor-story.readings:0:372-744,...]]
  * </pre>
+ *
+ * <p>In a bounded run, {@code --input-offsets} names the exact range of each handoff topic the stage reads (what its
+ * upstream wrote in this run) and {@code --run-id} the run stamped on its outputs and dead letters.
  *
  * <p>Registry credentials and TLS settings come only from the properties file, which every
  * operator reads when it connects on its task manager: arguments are shown in the Flink web UI.
@@ -61,7 +67,9 @@ public final class StageJob {
       registry = registry.withPropertiesFile(Path.of(options.get("registry-properties-file")));
     }
     return new StageSettings(require(options, "bootstrap-servers"), registry, options.containsKey("bounded"),
-        duration(options.getOrDefault("checkpoint-interval", "2s")), Duration.ofSeconds(5));
+        duration(options.getOrDefault("checkpoint-interval", "2s")), Duration.ofSeconds(5),
+        options.containsKey("run-id") ? RunId.parse(options.get("run-id")) : null,
+        OffsetRanges.parse(options.get("input-offsets")));
   }
 
   /** {@code --name value} pairs; a flag without a value maps to "true". */

@@ -98,7 +98,7 @@ public final class StageTopology {
         .bootstrapServers(settings.bootstrapServers())
         .topics(stage.inputTopics())
         .groupId(ResourceNames.consumerGroup(stage.pipeline(), stage.stage()));
-    return settings.bounded() ? source.bounded().build() : source.build();
+    return settings.bounded() ? source.bounded(settings.inputRanges()).build() : source.build();
   }
 
   /**
@@ -126,6 +126,7 @@ public final class StageTopology {
     HandoffSink.Builder sink = HandoffSink.builder()
         .bootstrapServers(settings.bootstrapServers())
         .defaultTopic(spec.outputTopic());
+    settings.run().ifPresent(sink::run);
     boolean exactlyOnce = spec.delivery() == io.baton.api.Delivery.EXACTLY_ONCE;
     return (exactlyOnce ? sink.exactlyOnce(ResourceNames.transactionalIdPrefix(stage.pipeline(), stage.stage())) : sink.atLeastOnce()).build();
   }
