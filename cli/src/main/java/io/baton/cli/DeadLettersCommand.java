@@ -7,7 +7,6 @@ import io.baton.connectors.ReasonFilter;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
-import io.baton.flink.plan.Planner;
 import io.baton.schemas.registry.RegistryConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,10 +77,7 @@ final class DeadLettersCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     RegistryConfig registryConfig = registry.config(stack);
-    Plan plan;
-    try (JobJar jobJar = JobJar.open(jar)) {
-      plan = Planner.plan(jobJar.definition(pipeline));
-    }
+    Plan plan = JobJar.plan(jar, pipeline);
     List<PlannedStage> stages = StageLetters.stages(plan, stage);
     Cluster cluster = Cluster.running(stack, registryConfig);
     try (TopicReader reader = new TopicReader(cluster.endpoints().kafkaBootstrapServers());

@@ -1,6 +1,8 @@
 package io.baton.cli;
 
 import io.baton.api.PipelineDefinition;
+import io.baton.flink.plan.Plan;
+import io.baton.flink.plan.Planner;
 import io.baton.stack.RepoRoot;
 import io.baton.stack.StackException;
 import java.io.BufferedReader;
@@ -39,6 +41,13 @@ final class JobJar implements AutoCloseable {
     this.path = path;
     this.file = file;
     this.loader = loader;
+  }
+
+  /** The plan of {@code pipeline} from the job jar at {@code path} (null: the examples'), for commands that need no more. */
+  static Plan plan(Path path, String pipeline) throws Exception {
+    try (JobJar jobJar = open(path)) {
+      return Planner.plan(jobJar.definition(pipeline));
+    }
   }
 
   /** Opens {@code path}, or the examples' job jar when null. */

@@ -9,7 +9,6 @@ import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.FlinkRest;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
-import io.baton.flink.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,10 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Plan plan;
-    try (JobJar jobJar = JobJar.open(jar)) {
-      plan = Planner.plan(jobJar.definition(pipeline));
-    }
+    Plan plan = JobJar.plan(jar, pipeline);
     PlannedStage target = StageLetters.stages(plan, stage).get(0);
     String what = plan.pipeline() + "/" + target.name() + (reason.isAny() ? "" : " with reason " + reason.text());
     Cluster cluster = Cluster.running(stack);

@@ -3,7 +3,6 @@ package io.baton.cli;
 import io.baton.flink.deploy.FlinkRest;
 import io.baton.flink.deploy.PipelineReset;
 import io.baton.flink.plan.Plan;
-import io.baton.flink.plan.Planner;
 import io.baton.flink.plan.PlannedTopic;
 import io.baton.stack.Component;
 import io.baton.stack.ComponentStatus;
@@ -54,10 +53,7 @@ final class ResetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Plan plan;
-    try (JobJar jobJar = JobJar.open(jar)) {
-      plan = Planner.plan(jobJar.definition(pipeline));
-    }
+    Plan plan = JobJar.plan(jar, pipeline);
     LocalStack local = new LocalStack(stack.config(Ports.defaults()));
     refuseWhileItRuns(local, plan);
     String kafka = local.endpoints().kafkaBootstrapServers();
