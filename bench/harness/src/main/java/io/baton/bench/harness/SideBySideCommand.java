@@ -1,0 +1,68 @@
+package io.baton.bench.harness;
+
+import io.baton.testing.PipelineTestDriver;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The harness's command line: starts a Kafka broker and a registry (their own JVMs on free loopback ports) and a
+ * Flink MiniCluster, then runs {@link SideBySide} and prints the figures. Run by {@code bench/side-by-side}.
+ *
+ * <pre>{@code
+ * bench/side-by-side --records 1000000 --rounds 3
+ * bench/side-by-side --records 20000 --rounds 1 --sides AB
+ * }</pre>
+ */
+@Command(name = "side-by-side", mixinStandardHelpOptions = true,
+    description = "Pass-through, side by side: Baton, hand-written Flink, Kafka Streams, a plain copy loop.")
+public final class SideBySideCommand implements Callable<Integer> {
+
+  @Option(names = {"-n", "--records"}, description = "bids written once and copied by every run (default ${DEFAULT-VALUE})")
+  long records = 1_000_000;
+
+  @Option(names = {"-r", "--rounds"}, description = "rounds of A B C D (default ${DEFAULT-VALUE})")
+  int rounds = 3;
+
+  @Option(names = "--sides", description = "which sides, in order, of A (Baton), B (Flink), C (Kafka Streams), D (copy loop)"
+      + " (default ${DEFAULT-VALUE})")
+  String sides = SideBySide.ALL_SIDES;
+
+  @Option(names = "--timeout", description = "longest one run may take, ISO-8601 (default ${DEFAULT-VALUE})")
+  Duration timeout = CopyRun.DEFAULT_TIMEOUT;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SideBySideCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (records > 50_000_000 || records < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--records must be 1..50,000,000, got " + records);
+    }
+    System.out.println(environment("start"));
+    List<RunResult> results;
+    try (PipelineTestDriver driver = PipelineTestDriver.start()) {
+      results = new SideBySide(driver, System.out::println).run(records, rounds, sides, timeout);
+    }
+    ThroughputReport report = ThroughputReport.of(results);
+    System.out.println();
+    System.out.printf(Locale.ROOT, "Pass-through, %,d records, %d round(s), parallelism 1, one partition:%n", records, rounds);
+    System.out.println(report.text());
+    System.out.println(environment("end"));
+    return report.allOutputsEqualInput() ? 0 : 1;
+  }
+
+  private static String environment(String when) {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return String.format(Locale.ROOT, "%s %s: load average %.2f, %d cores, Java %s, harness heap max %,d MB",
+        when, Instant.now(), os.getSystemLoadAverage(), os.getAvailableProcessors(), System.getProperty("java.version"),
+        HeapPeak.max() >> 20);
+  }
+}
