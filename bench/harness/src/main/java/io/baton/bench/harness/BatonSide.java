@@ -14,7 +14,7 @@ import java.time.Duration;
  * topics and subjects, then the stage job on the driver's Flink MiniCluster in BATCH mode. The clock covers all of it.
  *
  * <pre>{@code
- * Duration took = new BatonSide(driver).copy(run);
+ * Duration took = new BatonSide(driver).run(run);
  * }</pre>
  */
 public final class BatonSide implements Side {
@@ -35,7 +35,7 @@ public final class BatonSide implements Side {
   }
 
   @Override
-  public Duration copy(CopyRun run) throws Exception {
+  public Duration run(SideRun run) throws Exception {
     PassThrough pipeline = new PassThrough("bench-" + run.runId(), run.input(), run.output());
     long start = System.nanoTime();
     driver.runBounded(pipeline, run.timeout());

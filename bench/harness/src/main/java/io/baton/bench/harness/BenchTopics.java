@@ -76,6 +76,13 @@ public final class BenchTopics implements AutoCloseable {
 
   /** The digest of every value {@code topic} holds now for a {@code read_committed} reader. */
   public ValueDigest digest(String topic) {
+    ValueDigest[] digest = {ValueDigest.EMPTY};
+    forEachValue(topic, value -> digest[0] = digest[0].plus(value));
+    return digest[0];
+  }
+
+  /** Hands every value {@code topic} holds now for a {@code read_committed} reader to {@code action}, in offset order. */
+  public void forEachValue(String topic, java.util.function.Consumer<byte[]> action) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-check-" + UUID.randomUUID());
@@ -90,16 +97,14 @@ public final class BenchTopics implements AutoCloseable {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-      ValueDigest digest = ValueDigest.EMPTY;
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException("could not read " + topic + " to its end within 5 minutes");
         }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          digest = digest.plus(r.value());
+          action.accept(r.value());
         }
       }
-      return digest;
     }
   }
 

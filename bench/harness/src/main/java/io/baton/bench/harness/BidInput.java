@@ -7,7 +7,9 @@ import io.baton.schemas.nexmark.Bid;
 import io.baton.schemas.registry.SchemaRegistry;
 import io.baton.schemas.wire.WireEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,8 +30,8 @@ public final class BidInput {
 
   private BidInput() {}
 
-  /** What was written: the topic, how many records and bytes, and the digest of their values. */
-  public record Input(String topic, long records, long valueBytes, ValueDigest digest) {
+  /** What was written: the topic, how many records and bytes, the digest of their values, bids per auction. */
+  public record Input(String topic, long records, long valueBytes, ValueDigest digest, Map<Long, Long> bidsPerAuction) {
     public double meanValueBytes() {
       return (double) valueBytes / records;
     }
@@ -44,6 +46,7 @@ public final class BidInput {
     Iterator<Bid> bids = NexmarkGenerator.builder().seed(SEED).startAt(START).build().events()
         .filter(e -> e.record() instanceof Bid).map(e -> (Bid) e.record()).iterator();
     ValueDigest digest = ValueDigest.EMPTY;
+    Map<Long, Long> perAuction = new HashMap<>();
     long bytes = 0;
     try (KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(bootstrapServers)) {
       for (long i = 0; i < records; i++) {
@@ -52,6 +55,7 @@ public final class BidInput {
         byte[] key = Long.toString(bid.getAuction()).getBytes(StandardCharsets.UTF_8);
         producer.send(new ProducerRecord<>(topic, 0, bid.getDateTime(), key, value));
         digest = digest.plus(value);
+        perAuction.merge(bid.getAuction(), 1L, Long::sum);
         bytes += value.length;
       }
       producer.flush();
@@ -60,6 +64,6 @@ public final class BidInput {
     if (end != records) {
       throw new IllegalStateException("wrote " + records + " bids to " + topic + " but it ends at offset " + end);
     }
-    return new Input(topic, records, bytes, digest);
+    return new Input(topic, records, bytes, digest, Map.copyOf(perAuction));
   }
 }

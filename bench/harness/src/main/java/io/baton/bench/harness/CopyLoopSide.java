@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * exactly-once commit interval) and the consumer's offsets, so it is exactly-once like the others.
  *
  * <pre>{@code
- * Duration took = new CopyLoopSide().copy(run);
+ * Duration took = new CopyLoopSide().run(run);
  * }</pre>
  */
 public final class CopyLoopSide implements Side {
@@ -39,7 +39,7 @@ public final class CopyLoopSide implements Side {
   }
 
   @Override
-  public Duration copy(CopyRun run) {
+  public Duration run(SideRun run) {
     String id = "bench-" + run.runId();
     TopicPartition input = new TopicPartition(run.input(), 0);
     long start = System.nanoTime();
@@ -71,7 +71,7 @@ public final class CopyLoopSide implements Side {
     }
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(CopyRun run, String group) {
+  private static KafkaConsumer<byte[], byte[]> consumer(SideRun run, String group) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -80,7 +80,7 @@ public final class CopyLoopSide implements Side {
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  private static KafkaProducer<byte[], byte[]> producer(CopyRun run, String transactionalId) {
+  private static KafkaProducer<byte[], byte[]> producer(SideRun run, String transactionalId) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, run.bootstrapServers());
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);

@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * runs on.
  *
  * <pre>{@code
- * Duration took = new FlinkSide(URI.create(driver.flinkWebUrl())).copy(run);
+ * Duration took = new FlinkSide(URI.create(driver.flinkWebUrl())).run(run);
  * }</pre>
  */
 public final class FlinkSide implements Side {
@@ -51,7 +51,7 @@ public final class FlinkSide implements Side {
   }
 
   @Override
-  public Duration copy(CopyRun run) throws Exception {
+  public Duration run(SideRun run) throws Exception {
     // No jar: the MiniCluster runs in this JVM and finds the job's classes on its own classpath.
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(
         flinkRest.getHost(), flinkRest.getPort(), new Configuration());
@@ -64,7 +64,7 @@ public final class FlinkSide implements Side {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private static KafkaSource<Tuple2<byte[], byte[]>> source(CopyRun run) {
+  private static KafkaSource<Tuple2<byte[], byte[]>> source(SideRun run) {
     return KafkaSource.<Tuple2<byte[], byte[]>>builder()
         .setBootstrapServers(run.bootstrapServers())
         .setTopics(run.input())
@@ -76,7 +76,7 @@ public final class FlinkSide implements Side {
         .build();
   }
 
-  private static KafkaSink<Tuple2<byte[], byte[]>> sink(CopyRun run) {
+  private static KafkaSink<Tuple2<byte[], byte[]>> sink(SideRun run) {
     String topic = run.output();
     KafkaRecordSerializationSchema<Tuple2<byte[], byte[]>> serializer =
         (record, context, timestamp) -> new ProducerRecord<>(topic, null, timestamp, record.f0, record.f1);

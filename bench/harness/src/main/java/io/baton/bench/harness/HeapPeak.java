@@ -11,7 +11,7 @@ import java.lang.management.MemoryType;
  *
  * <pre>{@code
  * HeapPeak.reset();
- * side.copy(run);
+ * side.run(run);
  * long bytes = HeapPeak.bytes();
  * }</pre>
  */

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 @Command(name = "side-by-side", mixinStandardHelpOptions = true,
-    description = "Pass-through, side by side: Baton, hand-written Flink, Kafka Streams, a plain copy loop.")
+    description = "Side by side on the same bids: Baton, hand-written Flink, Kafka Streams, a plain copy loop;"
+        + " a pass-through and a keyed count-or-time aggregation.")
 public final class SideBySideCommand implements Callable<Integer> {
 
   @Option(names = {"-n", "--records"}, description = "bids written once and copied by every run (default ${DEFAULT-VALUE})")
@@ -34,8 +36,11 @@ public final class SideBySideCommand implements Callable<Integer> {
       + " (default ${DEFAULT-VALUE})")
   String sides = SideBySide.ALL_SIDES;
 
+  @Option(names = "--workloads", split = ",", description = "pass-through, keyed-count or both (default ${DEFAULT-VALUE})")
+  List<String> workloads = List.of(Workload.PASS_THROUGH.label(), Workload.KEYED_COUNT.label());
+
   @Option(names = "--timeout", description = "longest one run may take, ISO-8601 (default ${DEFAULT-VALUE})")
-  Duration timeout = CopyRun.DEFAULT_TIMEOUT;
+  Duration timeout = SideRun.DEFAULT_TIMEOUT;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SideBySideCommand()).execute(args));
@@ -47,16 +52,22 @@ public final class SideBySideCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), "--records must be 1..50,000,000, got " + records);
     }
     System.out.println(environment("start"));
-    List<RunResult> results;
+    Map<Workload, List<RunResult>> results;
     try (PipelineTestDriver driver = PipelineTestDriver.start()) {
-      results = new SideBySide(driver, System.out::println).run(records, rounds, sides, timeout);
+      results = new SideBySide(driver, System.out::println)
+          .run(workloads.stream().map(Workload::of).toList(), records, rounds, sides, timeout);
     }
-    ThroughputReport report = ThroughputReport.of(results);
-    System.out.println();
-    System.out.printf(Locale.ROOT, "Pass-through, %,d records, %d round(s), parallelism 1, one partition:%n", records, rounds);
-    System.out.println(report.text());
+    boolean allRight = true;
+    for (Map.Entry<Workload, List<RunResult>> e : results.entrySet()) {
+      ThroughputReport report = ThroughputReport.of(e.getValue());
+      System.out.println();
+      System.out.printf(Locale.ROOT, "%s, %,d input records, %d round(s), parallelism 1, one partition:%n",
+          e.getKey().label(), records, rounds);
+      System.out.println(report.text());
+      allRight &= report.allOutputsRight();
+    }
     System.out.println(environment("end"));
-    return report.allOutputsEqualInput() ? 0 : 1;
+    return allRight ? 0 : 1;
   }
 
   private static String environment(String when) {

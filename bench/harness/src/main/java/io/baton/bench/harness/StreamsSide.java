@@ -19,7 +19,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * transaction as the copies, so at that moment all N are committed.
  *
  * <pre>{@code
- * Duration took = new StreamsSide(topics).copy(run);
+ * Duration took = new StreamsSide(topics).run(run);
  * }</pre>
  */
 public final class StreamsSide implements Side {
@@ -40,7 +40,7 @@ public final class StreamsSide implements Side {
   }
 
   @Override
-  public Duration copy(CopyRun run) throws Exception {
+  public Duration run(SideRun run) throws Exception {
     String application = "bench-" + run.runId();
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(run.input(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
@@ -58,7 +58,7 @@ public final class StreamsSide implements Side {
     }
   }
 
-  private static Properties properties(CopyRun run, String application, Path state) {
+  private static Properties properties(SideRun run, String application, Path state) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, run.bootstrapServers());

@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A smoke run of the harness, so it cannot rot: small N, one round, every side; no timing is asserted. */
+/**
+ * A smoke run of the harness, so it cannot rot: small N, one round, every side of both workloads; no timing is
+ * asserted, only that each side's output is right.
+ */
 class SideBySideIT {
   private static final int RECORDS = 2_000;
   private static PipelineTestDriver driver;
@@ -29,19 +33,25 @@ class SideBySideIT {
   }
 
   @Test
-  void everySideCopiesExactlyTheInput() throws Exception {
-    List<RunResult> results = new SideBySide(driver, System.out::println)
-        .run(RECORDS, 1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
+  void everySideOfEveryWorkloadGetsItRight() throws Exception {
+    Map<Workload, List<RunResult>> results = new SideBySide(driver, System.out::println)
+        .run(List.of(Workload.PASS_THROUGH, Workload.KEYED_COUNT), RECORDS, 1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
 
-    assertThat(results).extracting(RunResult::side).containsExactly("A baton", "B flink", "C streams", "D loop");
+    List<RunResult> copies = results.get(Workload.PASS_THROUGH);
+    assertThat(copies).extracting(RunResult::side).containsExactly("A baton", "B flink", "C streams", "D loop");
     List<String> input = bodies(SideBySide.INPUT_TOPIC);
     assertThat(input).hasSize(RECORDS);
-    for (RunResult r : results) {
-      assertThat(r.copied().count()).as(r.side() + " copied").isEqualTo(RECORDS);
-      assertThat(r.outputEqualsInput()).as(r.side() + " digest").isTrue();
+    for (RunResult r : copies) {
+      assertThat(r.verdict().outputRecords()).as(r.side() + " copied").isEqualTo(RECORDS);
+      assertThat(r.outputOk()).as(r.side() + " " + r.verdict().note()).isTrue();
       assertThat(bodies(r.output())).as(r.side() + " values").containsExactlyInAnyOrderElementsOf(input);
     }
-    assertThat(ThroughputReport.of(results).lines()).hasSize(1 + 4 + 3);
+
+    List<RunResult> counts = results.get(Workload.KEYED_COUNT);
+    assertThat(counts).extracting(RunResult::side).containsExactly("A baton", "B flink", "C streams");
+    assertThat(counts).allSatisfy(r -> assertThat(r.outputOk()).as(r.side() + " " + r.verdict().note()).isTrue());
+    assertThat(bodies(counts.get(0).output())).as("A and B counted alike")
+        .containsExactlyInAnyOrderElementsOf(bodies(counts.get(1).output()));
   }
 
   /** The Avro bodies of a topic's committed values (a copy may carry another schema id in its header). */
