@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (PipelineTestDriver driver = PipelineTestDriver.start()) {
  *   Map<Workload, List<RunResult>> results = new SideBySide(driver, System.out::println)
- *       .run(List.of(Workload.PASS_THROUGH), 1_000_000, 3, "ABCD", Duration.ofMinutes(10));
+ *       .run(List.of(Workload.PASS_THROUGH), 1_000_000, 1, 3, "ABCD", Duration.ofMinutes(10));
  *   System.out.println(ThroughputReport.of(results.get(Workload.PASS_THROUGH)).text());
  * }
  * }</pre>
@@ -34,11 +34,15 @@ public final class SideBySide {
     this.log = log;
   }
 
-  /** Runs {@code rounds} rounds of each workload's sides among {@code sides} (letters, e.g. {@code "ABCD"}) over {@code records} bids. */
-  public Map<Workload, List<RunResult>> run(List<Workload> workloads, long records, int rounds, String sides,
-      Duration timeout) throws Exception {
-    if (rounds < 1) {
-      throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+  /**
+   * Runs {@code warmups} unrecorded rounds, then {@code rounds} recorded ones, of each workload's sides among
+   * {@code sides} (letters, e.g. {@code "ABCD"}) over {@code records} bids.
+   */
+  public Map<Workload, List<RunResult>> run(List<Workload> workloads, long records, int warmups, int rounds,
+      String sides, Duration timeout) throws Exception {
+    if (rounds < 1 || warmups < 0) {
+      throw new IllegalArgumentException("rounds must be at least 1 and warm-up rounds at least 0, got " + rounds
+          + " and " + warmups);
     }
     try (BenchTopics topics = new BenchTopics(driver.bootstrapServers());
         SchemaRegistry registry = SchemaRegistry.connect(driver.registry())) {
@@ -53,9 +57,12 @@ public final class SideBySide {
         OutputCheck check = workload.check(input);
         chosen.forEach(s -> log.accept(workload.label() + "  " + s.label() + ": " + s.description()));
         List<RunResult> results = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1 - warmups; round <= rounds; round++) {
           for (Side side : chosen) {
-            results.add(runOnce(workload, side, round, input, check, topics, timeout));
+            RunResult result = runOnce(workload, side, round, input, check, topics, timeout);
+            if (round >= 1) {
+              results.add(result);
+            }
           }
         }
         all.put(workload, results);
@@ -66,7 +73,7 @@ public final class SideBySide {
 
   private RunResult runOnce(Workload workload, Side side, int round, BidInput.Input input, OutputCheck check,
       BenchTopics topics, Duration timeout) throws Exception {
-    String runId = workload.label() + "-" + Character.toLowerCase(side.label().charAt(0)) + round;
+    String runId = workload.label() + "-" + Character.toLowerCase(side.label().charAt(0)) + (round >= 1 ? round : "w" + (1 - round));
     String output = "bench.out." + runId;
     topics.create(output);
     SideRun run = new SideRun(driver.bootstrapServers(), input.topic(), output, input.records(), runId, timeout);
@@ -75,8 +82,8 @@ public final class SideBySide {
     long heap = HeapPeak.bytes();
     RunResult result = new RunResult(side.label(), round, output, took, heap, input.records(),
         check.check(topics, side.label(), output));
-    log.accept(String.format(Locale.ROOT, "%s round %d  %-10s %,10.0f records/s  %6.2f s  heap peak %,5d MB"
-            + "  output %,d records %s", workload.label(), round, side.label(), result.recordsPerSecond(),
+    log.accept(String.format(Locale.ROOT, "%s %-8s  %-10s %,10.0f records/s  %6.2f s  heap peak %,5d MB"
+            + "  output %,d records %s", workload.label(), round >= 1 ? "round " + round : "warm-up", side.label(), result.recordsPerSecond(),
         took.toNanos() / 1e9, heap >> 20, result.verdict().outputRecords(), result.verdict().note()));
     return result;
   }

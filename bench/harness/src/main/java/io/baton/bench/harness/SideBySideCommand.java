@@ -1,5 +1,6 @@
 package io.baton.bench.harness;
 
+import io.baton.schemas.registry.SchemaRegistry;
 import io.baton.testing.PipelineTestDriver;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -32,12 +33,22 @@ public final class SideBySideCommand implements Callable<Integer> {
   @Option(names = {"-r", "--rounds"}, description = "rounds of A B C D (default ${DEFAULT-VALUE})")
   int rounds = 3;
 
+  @Option(names = "--warmup-rounds", description = "unrecorded rounds first (default ${DEFAULT-VALUE})")
+  int warmupRounds = 1;
+
   @Option(names = "--sides", description = "which sides, in order, of A (Baton), B (Flink), C (Kafka Streams), D (copy loop)"
       + " (default ${DEFAULT-VALUE})")
   String sides = SideBySide.ALL_SIDES;
 
   @Option(names = "--workloads", split = ",", description = "pass-through, keyed-count or both (default ${DEFAULT-VALUE})")
   List<String> workloads = List.of(Workload.PASS_THROUGH.label(), Workload.KEYED_COUNT.label());
+
+  @Option(names = "--latency-rate", description = "bids per second for the latency probe of a streaming Batch.each stage;"
+      + " 0 skips it (default ${DEFAULT-VALUE})")
+  int latencyRate = 10_000;
+
+  @Option(names = "--latency-seconds", description = "how long the latency probe feeds (default ${DEFAULT-VALUE})")
+  int latencySeconds = 20;
 
   @Option(names = "--timeout", description = "longest one run may take, ISO-8601 (default ${DEFAULT-VALUE})")
   Duration timeout = SideRun.DEFAULT_TIMEOUT;
@@ -53,9 +64,13 @@ public final class SideBySideCommand implements Callable<Integer> {
     }
     System.out.println(environment("start"));
     Map<Workload, List<RunResult>> results;
+    List<LatencyProbe.Latency> latencies = List.of();
     try (PipelineTestDriver driver = PipelineTestDriver.start()) {
       results = new SideBySide(driver, System.out::println)
-          .run(workloads.stream().map(Workload::of).toList(), records, rounds, sides, timeout);
+          .run(workloads.stream().map(Workload::of).toList(), records, warmupRounds, rounds, sides, timeout);
+      if (latencyRate > 0) {
+        latencies = probeLatency(driver);
+      }
     }
     boolean allRight = true;
     for (Map.Entry<Workload, List<RunResult>> e : results.entrySet()) {
@@ -66,8 +81,24 @@ public final class SideBySideCommand implements Callable<Integer> {
       System.out.println(report.text());
       allRight &= report.allOutputsRight();
     }
+    if (!latencies.isEmpty()) {
+      System.out.println();
+      System.out.println("Latency of a streaming Batch.each pass-through (send to committed-visible):");
+      latencies.forEach(l -> System.out.println(l.line()));
+    }
     System.out.println(environment("end"));
     return allRight ? 0 : 1;
+  }
+
+  private List<LatencyProbe.Latency> probeLatency(PipelineTestDriver driver) throws Exception {
+    try (SchemaRegistry registry = SchemaRegistry.connect(driver.registry())) {
+      LatencyProbe probe = new LatencyProbe(driver, registry);
+      Duration length = Duration.ofSeconds(latencySeconds);
+      return List.of(
+          probe.measure(false, Duration.ofSeconds(2), latencyRate, length),
+          probe.measure(false, Duration.ofMillis(200), latencyRate, length),
+          probe.measure(true, Duration.ofSeconds(2), latencyRate, length));
+    }
   }
 
   private static String environment(String when) {

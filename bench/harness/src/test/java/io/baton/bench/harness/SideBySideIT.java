@@ -35,7 +35,7 @@ class SideBySideIT {
   @Test
   void everySideOfEveryWorkloadGetsItRight() throws Exception {
     Map<Workload, List<RunResult>> results = new SideBySide(driver, System.out::println)
-        .run(List.of(Workload.PASS_THROUGH, Workload.KEYED_COUNT), RECORDS, 1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
+        .run(List.of(Workload.PASS_THROUGH, Workload.KEYED_COUNT), RECORDS, 0, 1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
 
     List<RunResult> copies = results.get(Workload.PASS_THROUGH);
     assertThat(copies).extracting(RunResult::side).containsExactly("A baton", "B flink", "C streams", "D loop");
