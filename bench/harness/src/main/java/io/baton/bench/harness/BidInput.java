@@ -27,11 +27,17 @@ public final class BidInput {
   /** Seed and start of the generated bids: every run of the harness copies the same values. */
   static final long SEED = 42;
   static final long START = 1_767_225_600_000L;
+  /** Event time advances 1 s per 1,000 events: a million bids span about 109 Nexmark Q7 windows of 10 s. */
+  static final long EVENTS_PER_SECOND = 1_000;
 
   private BidInput() {}
 
-  /** What was written: the topic, how many records and bytes, the digest of their values, bids per auction. */
-  public record Input(String topic, long records, long valueBytes, ValueDigest digest, Map<Long, Long> bidsPerAuction) {
+  /**
+   * What was written: the topic, how many records and bytes, the digest of their values, bids per auction, and the
+   * highest bid of every 10-second window (Nexmark Q7).
+   */
+  public record Input(String topic, long records, long valueBytes, ValueDigest digest, Map<Long, Long> bidsPerAuction,
+      Map<Long, Bid> highestPerWindow) {
     public double meanValueBytes() {
       return (double) valueBytes / records;
     }
@@ -43,10 +49,11 @@ public final class BidInput {
     topics.create(topic);
     int schemaId = registry.register(ResourceNames.subject(topic), Bid.getClassSchema());
     WireEncoder<Bid> encoder = WireEncoder.forSpecific(Bid.class, schemaId);
-    Iterator<Bid> bids = NexmarkGenerator.builder().seed(SEED).startAt(START).build().events()
+    Iterator<Bid> bids = NexmarkGenerator.builder().seed(SEED).startAt(START).eventsPerSecond(EVENTS_PER_SECOND).build().events()
         .filter(e -> e.record() instanceof Bid).map(e -> (Bid) e.record()).iterator();
     ValueDigest digest = ValueDigest.EMPTY;
     Map<Long, Long> perAuction = new HashMap<>();
+    Map<Long, Bid> highest = new HashMap<>();
     long bytes = 0;
     try (KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(bootstrapServers)) {
       for (long i = 0; i < records; i++) {
@@ -56,6 +63,7 @@ public final class BidInput {
         producer.send(new ProducerRecord<>(topic, 0, bid.getDateTime(), key, value));
         digest = digest.plus(value);
         perAuction.merge(bid.getAuction(), 1L, Long::sum);
+        highest.merge(NexmarkQ7.windowStart(bid), bid, NexmarkQ7::higher);
         bytes += value.length;
       }
       producer.flush();
@@ -64,6 +72,6 @@ public final class BidInput {
     if (end != records) {
       throw new IllegalStateException("wrote " + records + " bids to " + topic + " but it ends at offset " + end);
     }
-    return new Input(topic, records, bytes, digest, Map.copyOf(perAuction));
+    return new Input(topic, records, bytes, digest, Map.copyOf(perAuction), Map.copyOf(highest));
   }
 }

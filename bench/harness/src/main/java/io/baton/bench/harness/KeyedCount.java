@@ -12,6 +12,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The keyed aggregation workload: bids counted per auction in batches of {@link #BATCH} or whatever
@@ -72,12 +73,13 @@ public final class KeyedCount {
         + sumCountMax[0] + " of " + records + ", largest " + sumCountMax[2]) + " (batches cut by time too)");
   }
 
-  /** The Avro binary body of an item. */
-  public static byte[] encode(HotItem item) {
+  /** The Avro binary body of a generated record, e.g. an item. */
+  @SuppressWarnings("unchecked")
+  public static <T extends SpecificRecord> byte[] encode(T item) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(32);
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      new SpecificDatumWriter<>(HotItem.class).write(item, encoder);
+      new SpecificDatumWriter<>((Class<T>) item.getClass()).write(item, encoder);
       encoder.flush();
       return out.toByteArray();
     } catch (IOException e) {

@@ -82,7 +82,7 @@ public final class SideBySide {
     long heap = HeapPeak.bytes();
     RunResult result = new RunResult(side.label(), round, output, took, heap, input.records(),
         check.check(topics, side.label(), output));
-    log.accept(String.format(Locale.ROOT, "%s %-8s  %-10s %,10.0f records/s  %6.2f s  heap peak %,5d MB"
+    log.accept(String.format(Locale.ROOT, "%s %-8s  %-12s %,10.0f records/s  %6.2f s  heap peak %,5d MB"
             + "  output %,d records %s", workload.label(), round >= 1 ? "round " + round : "warm-up", side.label(), result.recordsPerSecond(),
         took.toNanos() / 1e9, heap >> 20, result.verdict().outputRecords(), result.verdict().note()));
     return result;

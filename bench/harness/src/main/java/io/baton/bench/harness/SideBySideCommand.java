@@ -40,8 +40,10 @@ public final class SideBySideCommand implements Callable<Integer> {
       + " (default ${DEFAULT-VALUE})")
   String sides = SideBySide.ALL_SIDES;
 
-  @Option(names = "--workloads", split = ",", description = "pass-through, keyed-count or both (default ${DEFAULT-VALUE})")
-  List<String> workloads = List.of(Workload.PASS_THROUGH.label(), Workload.KEYED_COUNT.label());
+  @Option(names = "--workloads", split = ",", description = "any of pass-through, keyed-count, nexmark-q7"
+      + " (default ${DEFAULT-VALUE})")
+  List<String> workloads = List.of(Workload.PASS_THROUGH.label(), Workload.KEYED_COUNT.label(),
+      Workload.NEXMARK_Q7.label());
 
   @Option(names = "--latency-rate", description = "bids per second for the latency probe of a streaming Batch.each stage;"
       + " 0 skips it (default ${DEFAULT-VALUE})")

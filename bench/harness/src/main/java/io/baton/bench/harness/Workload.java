@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the sides do with the input bids: copy them ({@link #PASS_THROUGH}: sides A B C D) or count them per auction
- * in count-or-time batches ({@link #KEYED_COUNT}: sides A B C; a plain loop has no windows).
+ * What the sides do with the input bids: copy them ({@link #PASS_THROUGH}: sides A B C D), count them per auction
+ * in count-or-time batches ({@link #KEYED_COUNT}: sides A B C; a plain loop has no windows), or find the highest bid
+ * per 10-second window ({@link #NEXMARK_Q7}: Baton's example pipeline A against Flink SQL B).
  *
  * <pre>{@code
  * List<Side> sides = Workload.KEYED_COUNT.sides("ABC", driver, registry);
@@ -19,7 +20,8 @@ import java.util.Locale;
  */
 public enum Workload {
   PASS_THROUGH("pass-through", "ABCD"),
-  KEYED_COUNT("keyed-count", "ABC");
+  KEYED_COUNT("keyed-count", "ABC"),
+  NEXMARK_Q7("nexmark-q7", "AB");
 
   private final String label;
   private final String letters;
@@ -41,7 +43,7 @@ public enum Workload {
         return w;
       }
     }
-    throw new IllegalArgumentException("workloads are pass-through and keyed-count, got '" + label + "'");
+    throw new IllegalArgumentException("workloads are pass-through, keyed-count and nexmark-q7, got '" + label + "'");
   }
 
   /** The sides among {@code wanted} (letters, in that order) this workload has. */
@@ -71,6 +73,9 @@ public enum Workload {
         default -> new CopyLoopSide();
       };
     }
+    if (this == NEXMARK_Q7) {
+      return letter == 'A' ? new BatonQ7Side(driver) : new FlinkSqlQ7Side(flink, driver.registry().url());
+    }
     int itemSchema = registry.register("bench.hot-items-value", HotItem.getClassSchema());
     return switch (letter) {
       case 'A' -> new BatonCountSide(driver);
@@ -81,6 +86,10 @@ public enum Workload {
 
   /** How a side's output is checked against the input. */
   OutputCheck check(BidInput.Input input) {
-    return this == PASS_THROUGH ? OutputCheck.sameValuesAs(input.digest()) : KeyedCount.check(input);
+    return switch (this) {
+      case PASS_THROUGH -> OutputCheck.sameValuesAs(input.digest());
+      case KEYED_COUNT -> KeyedCount.check(input);
+      case NEXMARK_Q7 -> NexmarkQ7.check(input);
+    };
   }
 }

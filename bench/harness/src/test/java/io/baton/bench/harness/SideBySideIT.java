@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A smoke run of the harness, so it cannot rot: small N, one round, every side of both workloads; no timing is
+ * A smoke run of the harness, so it cannot rot: small N, one round, every side of every workload; no timing is
  * asserted, only that each side's output is right.
  */
 class SideBySideIT {
@@ -35,7 +35,8 @@ class SideBySideIT {
   @Test
   void everySideOfEveryWorkloadGetsItRight() throws Exception {
     Map<Workload, List<RunResult>> results = new SideBySide(driver, System.out::println)
-        .run(List.of(Workload.PASS_THROUGH, Workload.KEYED_COUNT), RECORDS, 0, 1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
+        
+        .run(List.of(Workload.PASS_THROUGH, Workload.KEYED_COUNT, Workload.NEXMARK_Q7), RECORDS, 0, 1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
 
     List<RunResult> copies = results.get(Workload.PASS_THROUGH);
     assertThat(copies).extracting(RunResult::side).containsExactly("A baton", "B flink", "C streams", "D loop");
@@ -52,6 +53,12 @@ class SideBySideIT {
     assertThat(counts).allSatisfy(r -> assertThat(r.outputOk()).as(r.side() + " " + r.verdict().note()).isTrue());
     assertThat(bodies(counts.get(0).output())).as("A and B counted alike")
         .containsExactlyInAnyOrderElementsOf(bodies(counts.get(1).output()));
+
+    List<RunResult> q7 = results.get(Workload.NEXMARK_Q7);
+    assertThat(q7).extracting(RunResult::side).containsExactly("A baton", "B flink-sql");
+    assertThat(q7).allSatisfy(r -> assertThat(r.outputOk()).as(r.side() + " " + r.verdict().note()).isTrue());
+    assertThat(bodies(q7.get(0).output())).as("Baton and Flink SQL found the same highest bids")
+        .isNotEmpty().containsExactlyInAnyOrderElementsOf(bodies(q7.get(1).output()));
   }
 
   /** The Avro bodies of a topic's committed values (a copy may carry another schema id in its header). */
