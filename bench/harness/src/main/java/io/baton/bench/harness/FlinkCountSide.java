@@ -95,7 +95,7 @@ public final class FlinkCountSide implements Side {
   private static KafkaSink<Tuple2<Long, Long>> sink(SideRun run, int schemaId) {
     String topic = run.output();
     KafkaRecordSerializationSchema<Tuple2<Long, Long>> serializer = (counted, context, timestamp) ->
-        new ProducerRecord<>(topic, KeyedCount.frame(schemaId, KeyedCount.encode(KeyedCount.item(counted.f0, counted.f1))));
+        new ProducerRecord<>(topic, FramedAvro.frame(schemaId, FramedAvro.encode(KeyedCount.item(counted.f0, counted.f1))));
     return KafkaSink.<Tuple2<Long, Long>>builder()
         .setBootstrapServers(run.bootstrapServers())
         .setRecordSerializer(serializer)

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Side B, the same job written by hand in Flink's DataStream API, no Baton code: a bounded {@link KafkaSource}
  * ({@code read_committed}) of key and value bytes into a {@link KafkaSink} with {@code EXACTLY_ONCE} and a
  * transactional-id prefix, BATCH mode, parallelism 1, submitted through REST to the same Flink MiniCluster side A
- * runs on.
+ * runs on. Keys travel in a {@code Tuple2}, which cannot hold null: the harness's input is always keyed.
  *
  * <pre>{@code
  * Duration took = new FlinkSide(URI.create(driver.flinkWebUrl())).run(run);

@@ -1,18 +1,8 @@
 package io.baton.bench.harness;
 
 import io.baton.schemas.nexmark.HotItem;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The keyed aggregation workload: bids counted per auction in batches of {@link #BATCH} or whatever
@@ -22,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <pre>{@code
  * OutputCheck check = KeyedCount.check(input);
- * byte[] value = KeyedCount.frame(7, KeyedCount.encode(KeyedCount.item(1_001L, 100)));
+ * HotItem full = KeyedCount.item(1_001L, KeyedCount.BATCH);
  * }</pre>
  */
 public final class KeyedCount {
@@ -40,12 +30,12 @@ public final class KeyedCount {
     ValueDigest digest = ValueDigest.EMPTY;
     for (Map.Entry<Long, Long> e : bidsPerAuction.entrySet()) {
       long full = e.getValue() / BATCH;
-      byte[] fullBatch = frame(0, encode(item(e.getKey(), BATCH)));
+      byte[] fullBatch = FramedAvro.frame(0, FramedAvro.encode(item(e.getKey(), BATCH)));
       for (long i = 0; i < full; i++) {
         digest = digest.plus(fullBatch);
       }
       if (e.getValue() % BATCH != 0) {
-        digest = digest.plus(frame(0, encode(item(e.getKey(), e.getValue() % BATCH))));
+        digest = digest.plus(FramedAvro.frame(0, FramedAvro.encode(item(e.getKey(), e.getValue() % BATCH))));
       }
     }
     return digest;
@@ -63,7 +53,7 @@ public final class KeyedCount {
   private static OutputCheck.Verdict totals(BenchTopics topics, String topic, long records) {
     long[] sumCountMax = new long[3];
     topics.forEachValue(topic, value -> {
-      long count = decode(value).getBidCount();
+      long count = FramedAvro.decode(value, HotItem.class).getBidCount();
       sumCountMax[0] += count;
       sumCountMax[1]++;
       sumCountMax[2] = Math.max(sumCountMax[2], count);
@@ -71,40 +61,5 @@ public final class KeyedCount {
     boolean ok = sumCountMax[0] == records && sumCountMax[2] <= BATCH;
     return new OutputCheck.Verdict(ok, sumCountMax[1], (ok ? "counts add up to the input" : "WRONG: counts add up to "
         + sumCountMax[0] + " of " + records + ", largest " + sumCountMax[2]) + " (batches cut by time too)");
-  }
-
-  /** The Avro binary body of a generated record, e.g. an item. */
-  @SuppressWarnings("unchecked")
-  public static <T extends SpecificRecord> byte[] encode(T item) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(32);
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      new SpecificDatumWriter<>((Class<T>) item.getClass()).write(item, encoder);
-      encoder.flush();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Decodes a Confluent-framed item. */
-  static HotItem decode(byte[] value) {
-    try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null);
-      return new SpecificDatumReader<>(HotItem.class).read(null, decoder);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Confluent wire format: magic byte 0, the 4-byte schema id, the body. */
-  public static byte[] frame(int schemaId, byte[] body) {
-    byte[] value = new byte[5 + body.length];
-    value[1] = (byte) (schemaId >>> 24);
-    value[2] = (byte) (schemaId >>> 16);
-    value[3] = (byte) (schemaId >>> 8);
-    value[4] = (byte) schemaId;
-    System.arraycopy(body, 0, value, 5, body.length);
-    return value;
   }
 }

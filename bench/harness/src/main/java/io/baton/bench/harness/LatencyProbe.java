@@ -13,8 +13,6 @@ import io.baton.schemas.wire.WireEncoder;
 import io.baton.testing.PipelineTestDriver;
 import io.baton.testing.RunningPipeline;
 import java.time.Duration;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +37,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * }</pre>
  */
 public final class LatencyProbe {
-  private static final SpecificDatumReader<Bid> BID_READER = new SpecificDatumReader<>(Bid.class);
   private final PipelineTestDriver driver;
   private final SchemaRegistry registry;
   private int runs;
@@ -125,11 +122,7 @@ public final class LatencyProbe {
 
   /** The send time a bid carries in {@code dateTime}. */
   private static long sentAt(byte[] value) {
-    try {
-      return BID_READER.read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null)).getDateTime();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return FramedAvro.decode(value, Bid.class).getDateTime();
   }
 
   private static void awaitOne(KafkaConsumer<byte[], byte[]> reader, Duration timeout) {

@@ -39,7 +39,7 @@ public final class NexmarkQ7 {
       io.baton.schemas.nexmark.HighestBid item = io.baton.schemas.nexmark.HighestBid.newBuilder()
           .setWindowStart(e.getKey()).setWindowEnd(e.getKey() + WINDOW_MILLIS)
           .setAuction(best.getAuction()).setBidder(best.getBidder()).setPrice(best.getPrice()).build();
-      expected = expected.plus(KeyedCount.frame(0, KeyedCount.encode(item)));
+      expected = expected.plus(FramedAvro.frame(0, FramedAvro.encode(item)));
     }
     return OutputCheck.sameValuesAs(expected);
   }

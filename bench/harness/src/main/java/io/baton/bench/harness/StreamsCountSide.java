@@ -1,6 +1,7 @@
 package io.baton.bench.harness;
 
 import io.baton.schemas.nexmark.Bid;
+import io.baton.schemas.nexmark.HotItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ public final class StreamsCountSide implements Side {
             + run.timeout());
       }
       for (ConsumerRecord<byte[], byte[]> r : output.poll(Duration.ofMillis(50))) {
-        counted += KeyedCount.decode(r.value()).getBidCount();
+        counted += FramedAvro.decode(r.value(), HotItem.class).getBidCount();
       }
     }
   }
@@ -173,7 +174,7 @@ public final class StreamsCountSide implements Side {
     }
 
     private void emit(long auction, long count) {
-      byte[] value = KeyedCount.frame(schemaId, KeyedCount.encode(KeyedCount.item(auction, count)));
+      byte[] value = FramedAvro.frame(schemaId, FramedAvro.encode(KeyedCount.item(auction, count)));
       context.forward(new Record<>(null, value, context.currentSystemTimeMs()));
     }
   }
