@@ -39,7 +39,7 @@ public final class ThroughputReport {
       List<Double> rates = runs.stream().map(RunResult::recordsPerSecond).sorted().toList();
       List<Double> heaps = runs.stream().map(r -> (double) (r.heapPeakBytes() >> 20)).sorted().toList();
       boolean equal = runs.stream().allMatch(RunResult::outputOk);
-      lines.add(String.format(Locale.ROOT, "  %-12s %4d %14s %23s %9.0f MB  %s", side, runs.size(),
+      lines.add(String.format(Locale.ROOT, "  %-12s %4d %14s %23s %,9.0f MB  %s", side, runs.size(),
           String.format(Locale.ROOT, "%,.0f", median(rates)),
           String.format(Locale.ROOT, "%,.0f–%,.0f", rates.get(0), rates.get(rates.size() - 1)),
           median(heaps), equal ? "right every run" : "WRONG: " + runs.stream().filter(r -> !r.outputOk()).findFirst().orElseThrow().verdict().note()));
