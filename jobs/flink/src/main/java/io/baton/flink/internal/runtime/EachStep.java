@@ -6,6 +6,7 @@ import io.baton.flink.internal.runtime.InputReaders;
 import io.baton.flink.internal.runtime.OutputWriter;
 import io.baton.flink.internal.runtime.StageMetrics;
 import io.baton.flink.internal.runtime.UserFunction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -42,8 +43,10 @@ public final class EachStep extends ProcessFunction<Envelope, OutRecord> {
   @Override
   public void processElement(Envelope in, Context ctx, Collector<OutRecord> out) throws Exception {
     List<Envelope> inputs = List.of(in);
+    // Unkeyed, an output keeps its input's Kafka key, so partitioning and compaction carry through a stage.
+    byte[] key = in.key.isEmpty() ? in.record.key() : in.key.getBytes(StandardCharsets.UTF_8);
     function.onRecord(readers.decode(in), record -> {
-      out.collect(writer.write(record, in.key, in.timestamp, inputs));
+      out.collect(writer.write(record, key, in.timestamp, inputs));
       emitted.inc();
     });
   }

@@ -42,12 +42,17 @@ public final class OutputWriter implements Serializable {
 
   /** One output record made from {@code inputs}, keyed by {@code key} ({@code ""}: no key). */
   public OutRecord write(Object record, String key, long timestamp, Collection<Envelope> inputs) {
+    return write(record, key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8), timestamp, inputs);
+  }
+
+  /** One output record made from {@code inputs}, with the Kafka key {@code key} (null: no key). */
+  public OutRecord write(Object record, byte[] key, long timestamp, Collection<Envelope> inputs) {
     InputOffsets.Builder offsets = InputOffsets.builder();
     for (Envelope e : inputs) {
       offsets.add(e.record);
     }
     return OutRecord.builder()
-        .key(key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8))
+        .key(key)
         .value(encoder.encode((SpecificRecord) record))
         .timestamp(timestamp)
         .headers(Provenance.of(stage.pipeline(), stage.stage(), stage.version(), offsets.build()).toHeaders())
