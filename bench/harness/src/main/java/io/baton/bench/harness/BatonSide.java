@@ -2,26 +2,62 @@ package io.baton.bench.harness;
 
 import io.baton.api.Pipeline;
 import io.baton.api.PipelineDefinition;
+import io.baton.api.Stage;
 import io.baton.api.Topic;
 import io.baton.api.accept.Accept;
+import io.baton.api.batch.Batch;
+import io.baton.examples.nexmark.HighestBid;
 import io.baton.schemas.nexmark.Bid;
+import io.baton.schemas.nexmark.HotItem;
 import io.baton.testing.PipelineTestDriver;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Side A, Baton: a pipeline of one pass-through stage (a source stage: {@code Batch.each()}, schema accept, identity,
- * exactly-once) run bounded through the test kit, {@link PipelineTestDriver#runBounded}: the deploy step's checks,
- * topics and subjects, then the stage job on the driver's Flink MiniCluster in BATCH mode. The clock covers all of it.
+ * Side A, Baton: a pipeline on the harness's topics run bounded through the test kit,
+ * {@link PipelineTestDriver#runBounded}: the deploy step's checks, topics and subjects, then the stage jobs on the
+ * driver's Flink MiniCluster in BATCH mode, group after group. The clock covers all of it. One side per workload:
+ * {@link #passThrough}, {@link #keyedCount}, {@link #q7}.
  *
  * <pre>{@code
- * Duration took = new BatonSide(driver).run(run);
+ * Duration took = BatonSide.passThrough(driver).run(run);
  * }</pre>
  */
 public final class BatonSide implements Side {
-  private final PipelineTestDriver driver;
+  /** The workload's pipeline, named for one run, on that run's topics. */
+  interface PipelineOf {
+    PipelineDefinition of(String name, String input, String output);
+  }
 
-  public BatonSide(PipelineTestDriver driver) {
+  private final PipelineTestDriver driver;
+  private final String description;
+  private final PipelineOf pipeline;
+
+  private BatonSide(PipelineTestDriver driver, String description, PipelineOf pipeline) {
     this.driver = driver;
+    this.description = description;
+    this.pipeline = pipeline;
+  }
+
+  /** One pass-through stage: a source stage ({@code Batch.each()}, schema accept, identity, exactly-once). */
+  public static BatonSide passThrough(PipelineTestDriver driver) {
+    return new BatonSide(driver,
+        "Baton source stage (Batch.each, Accept.schema, identity, exactly-once), bounded, test kit MiniCluster",
+        PassThrough::new);
+  }
+
+  /** A source stage, then bids counted per auction in {@code countOrTime} batches: two jobs. */
+  public static BatonSide keyedCount(PipelineTestDriver driver) {
+    return new BatonSide(driver,
+        "Baton: source stage, then Batch.countOrTime(100, PT1S).keyedBy(auction) -> HotItem; bounded, two jobs",
+        CountPipeline::new);
+  }
+
+  /** The example {@code nexmark-highest-bid} pipeline (event time, {@code Batch.every(10 s)}, {@link HighestBid#of}). */
+  public static BatonSide q7(PipelineTestDriver driver) {
+    return new BatonSide(driver,
+        "Baton nexmark-highest-bid (source stage with event time, Batch.every(PT10S), HighestBid::of), bounded",
+        Q7::new);
   }
 
   @Override
@@ -31,14 +67,14 @@ public final class BatonSide implements Side {
 
   @Override
   public String description() {
-    return "Baton source stage (Batch.each, Accept.schema, identity, exactly-once), bounded, test kit MiniCluster";
+    return description;
   }
 
   @Override
   public Duration run(SideRun run) throws Exception {
-    PassThrough pipeline = new PassThrough("bench-" + run.runId(), run.input(), run.output());
+    PipelineDefinition definition = pipeline.of("bench-" + run.runId(), run.input(), run.output());
     long start = System.nanoTime();
-    driver.runBounded(pipeline, run.timeout());
+    driver.runBounded(definition, run.timeout());
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
@@ -50,5 +86,33 @@ public final class BatonSide implements Side {
       p.source("copy", Topic.of(input, Bid.class).accept(Accept.schema())).outputTopic(output);
       return p;
     }
+  }
+
+  /** Accepted bids of {@code input}, counted per auction in batches, to {@code output}. */
+  record CountPipeline(String name, String input, String output) implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named(name);
+      Stage<Bid> bids = p.source("bids", Topic.of(input, Bid.class).accept(Accept.schema()));
+      p.stage("count", bids, Batch.countOrTime(KeyedCount.BATCH, KeyedCount.MAX_WAIT).keyedBy(Bid::getAuction),
+          BatonSide::count).outputTopic(output);
+      return p;
+    }
+  }
+
+  /** The example's Q7 pipeline with the harness's topic names, so every run has its own groups and output. */
+  record Q7(String name, String input, String output) implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named(name);
+      Stage<Bid> bids = p.source("bids",
+          Topic.of(input, Bid.class).eventTime(Bid::getDateTime, HighestBid.OUT_OF_ORDERNESS));
+      p.stage("highest-bid", bids, Batch.every(HighestBid.WINDOW), HighestBid::of).outputTopic(output);
+      return p;
+    }
+  }
+
+  static HotItem count(Long auction, List<Bid> bids) {
+    return KeyedCount.item(auction, bids.size());
   }
 }

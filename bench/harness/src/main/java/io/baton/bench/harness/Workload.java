@@ -67,18 +67,18 @@ public enum Workload {
     URI flink = URI.create(driver.flinkWebUrl());
     if (this == PASS_THROUGH) {
       return switch (letter) {
-        case 'A' -> new BatonSide(driver);
+        case 'A' -> BatonSide.passThrough(driver);
         case 'B' -> new FlinkSide(flink);
         case 'C' -> new StreamsSide(topics);
         default -> new CopyLoopSide();
       };
     }
     if (this == NEXMARK_Q7) {
-      return letter == 'A' ? new BatonQ7Side(driver) : new FlinkSqlQ7Side(flink, driver.registry().url());
+      return letter == 'A' ? BatonSide.q7(driver) : new FlinkSqlQ7Side(flink, driver.registry().url());
     }
     int itemSchema = registry.register("bench.hot-items-value", HotItem.getClassSchema());
     return switch (letter) {
-      case 'A' -> new BatonCountSide(driver);
+      case 'A' -> BatonSide.keyedCount(driver);
       case 'B' -> new FlinkCountSide(flink, itemSchema);
       default -> new StreamsCountSide(itemSchema);
     };
