@@ -6,27 +6,28 @@ import java.util.Optional;
 /**
  * Names of the headers Baton writes, in one place.
  *
- * <p>Every stage output carries {@link #PIPELINE}, {@link #STAGE}, {@link #STAGE_VERSION} and
- * {@link #INPUTS} (see {@link Provenance}); every output and dead letter of a bounded run also carries
- * {@link #RUN}, the run's {@link RunId}. Every dead letter carries the original headers followed by
- * {@link #REASON}, {@link #RULE} (rule rejections only), {@link #ERROR}, {@link #SOURCE_TOPIC},
- * {@link #SOURCE_PARTITION}, {@link #SOURCE_OFFSET}, {@link #STAGE} and {@link #TIME} (see
- * {@link DeadLetter}; read back by {@link DeadLetterRecord}). Values are UTF-8 text. Because original
- * headers are kept, a name may repeat: the last occurrence is the newest, which {@link #last} returns.
+ * <p>Every stage output carries {@link #LINEAGE}, one binary header with the stage version and the exact
+ * inputs (see {@link Provenance}; absent when the stage turned lineage off); every output and dead letter of
+ * a bounded run also carries {@link #RUN}, the run's {@link RunId}. Every dead letter carries the original
+ * headers followed by {@link #REASON}, {@link #RULE} (rule rejections only), {@link #ERROR},
+ * {@link #SOURCE_TOPIC}, {@link #SOURCE_PARTITION}, {@link #SOURCE_OFFSET}, {@link #STAGE} and {@link #TIME}
+ * (see {@link DeadLetter}; read back by {@link DeadLetterRecord}). Values other than {@link #LINEAGE} are
+ * UTF-8 text. Because original headers are kept, a name may repeat: the last occurrence is the newest,
+ * which {@link #last} returns.
  *
  * <pre>{@code
  * String reason = BatonHeaders.last(record.headers(), BatonHeaders.REASON).orElse("?");
  * }</pre>
  */
 public final class BatonHeaders {
-  /** Pipeline that wrote the record. */
-  public static final String PIPELINE = "baton.pipeline";
-  /** Stage that wrote the record (for dead letters: the stage that rejected it). */
+  /**
+   * On a stage output: the writing stage's version and the input records it came from, in binary
+   * ({@link LineageEncoder}; read with {@link Provenance#fromHeaders}). The stage is the one that writes
+   * the record's topic.
+   */
+  public static final String LINEAGE = "baton.lineage";
+  /** On a dead letter: the stage that rejected the record. */
   public static final String STAGE = "baton.stage";
-  /** Version of the stage that wrote the record. */
-  public static final String STAGE_VERSION = "baton.stage.version";
-  /** The input records a stage output came from, encoded by {@link InputOffsets#encode()}. */
-  public static final String INPUTS = "baton.inputs";
   /** The bounded run that wrote the record ({@link RunId}), on its outputs and dead letters. */
   public static final String RUN = "baton.run";
   /** Why a record was dead-lettered: malformed, schema, too-large, rule:&lt;name&gt;, throttled, late. */

@@ -113,8 +113,8 @@ public final class DeadLetterRecord {
 
   /**
    * The headers the record carried before it was rejected: everything before the dead-letter block
-   * (which starts at the last {@link BatonHeaders#REASON}), so provenance headers such as
-   * {@link BatonHeaders#STAGE} of an upstream output stay. Without a reason header nothing is removed.
+   * (which starts at the last {@link BatonHeaders#REASON}), so an upstream output's
+   * {@link BatonHeaders#LINEAGE} stays. Without a reason header nothing is removed.
    */
   public List<Header> originalHeaders() {
     List<Header> all = record.headers();

@@ -59,6 +59,9 @@ public final class Header {
 
   @Override
   public String toString() {
+    if (key.equals(BatonHeaders.LINEAGE) && value != null) {
+      return key + "=<" + value.length + " bytes>"; // binary
+    }
     return key + "=" + (value == null ? "null" : valueAsString());
   }
 }

@@ -11,21 +11,22 @@ import java.util.Objects;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The exact input records a stage output came from, as offsets per topic-partition, with a compact text
- * form for the {@link BatonHeaders#INPUTS} header:
+ * The exact input records a stage output came from, as sorted offset ranges per topic-partition. On a
+ * record it travels in binary in the {@link BatonHeaders#LINEAGE} header ({@link LineageEncoder}, read back
+ * by {@link Provenance}); {@link #encode()} gives a text form for people and logs:
  *
  * <pre>topic:partition:offsets;topic:partition:offsets   e.g.  sensors.readings:0:0-5,7,9-12;sensors.readings:1:3</pre>
  *
  * <p>Offsets are kept as sorted ranges, so a batch of a million consecutive records is a few bytes in
- * memory and in the header. When scattered offsets would exceed a size budget, {@link #encode(int)} falls
- * back to one span per partition marked {@code ~} ({@code topic:0:~100-5000}): "within this span", no
+ * memory and in the header. When scattered offsets would exceed a size budget, the header falls back to
+ * one span per partition ({@code ~} in the text form, {@code topic:0:~100-5000}): "within this span", no
  * longer exact ({@link #isExact()} tells).
  *
  * <pre>{@code
  * InputOffsets.Builder inputs = InputOffsets.builder();
  * for (KafkaRecord r : batch) inputs.add(r);
- * String header = inputs.build().encode(Provenance.MAX_INPUTS_CHARS);
- * InputOffsets again = InputOffsets.decode(header);
+ * InputOffsets offsets = inputs.build();            // or InputOffsets.of(topic, partition, offset) for one
+ * InputOffsets again = InputOffsets.decode(offsets.encode());
  * }</pre>
  */
 public final class InputOffsets implements Serializable {
@@ -70,6 +71,14 @@ public final class InputOffsets implements Serializable {
   /** No inputs. */
   public static InputOffsets empty() {
     return EMPTY;
+  }
+
+  /** One input record: the cheap form for a pass-through's output (no builder, no map). */
+  public static InputOffsets of(String topic, int partition, long offset) {
+    if (topic == null || topic.isBlank() || partition < 0 || offset < 0) {
+      throw new IllegalArgumentException("invalid input coordinates " + topic + ":" + partition + ":" + offset);
+    }
+    return new InputOffsets(List.of(new Entry(topic, partition, new long[] {offset, offset}, false)));
   }
 
   /** A builder that accepts offsets in any order, with duplicates. */
@@ -119,28 +128,11 @@ public final class InputOffsets implements Serializable {
     return e != null && e.contains(offset);
   }
 
-  /** The exact text form (long for many scattered offsets; see {@link #encode(int)}). */
+  /** The exact text form, for people and logs (long for many scattered offsets). */
   public String encode() {
     StringBuilder sb = new StringBuilder();
     for (Entry e : entries) {
       appendEntry(sb, e);
-    }
-    return sb.toString();
-  }
-
-  /**
-   * The exact text form if it fits in {@code maxChars}, else one {@code ~from-to} span per partition
-   * (which fits unless there are very many partitions).
-   */
-  public String encode(int maxChars) {
-    String exact = encode();
-    if (exact.length() <= maxChars) {
-      return exact;
-    }
-    StringBuilder sb = new StringBuilder();
-    for (Entry e : entries) {
-      long[] span = {e.ranges[0], e.ranges[e.ranges.length - 1]};
-      appendEntry(sb, new Entry(e.topic, e.partition, span, true));
     }
     return sb.toString();
   }
@@ -180,6 +172,31 @@ public final class InputOffsets implements Serializable {
       InputOffsetsParser.parseEntry(parts[n], n + 1, builder);
     }
     return builder.build();
+  }
+
+  /** Number of topic-partitions (for the binary codec). */
+  int size() {
+    return entries.size();
+  }
+
+  /** Topic of the {@code i}-th topic-partition. */
+  String topic(int i) {
+    return entries.get(i).topic;
+  }
+
+  /** Partition of the {@code i}-th topic-partition. */
+  int partition(int i) {
+    return entries.get(i).partition;
+  }
+
+  /** Ranges {@code [from0, to0, from1, to1, ...]} of the {@code i}-th topic-partition (shared, do not modify). */
+  long[] ranges(int i) {
+    return entries.get(i).ranges;
+  }
+
+  /** True when the {@code i}-th topic-partition is an approximate span. */
+  boolean approximate(int i) {
+    return entries.get(i).approximate;
   }
 
   private Entry find(String topic, int partition) {

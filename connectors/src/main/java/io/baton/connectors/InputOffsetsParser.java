@@ -54,6 +54,6 @@ final class InputOffsetsParser {
   }
 
   private static IllegalArgumentException invalid(String entry, int number, String problem) {
-    return new IllegalArgumentException("invalid " + BatonHeaders.INPUTS + " entry " + number + " ('" + entry + "'): " + problem);
+    return new IllegalArgumentException("invalid input offsets entry " + number + " ('" + entry + "'): " + problem);
   }
 }

@@ -1,94 +1,112 @@
 package io.baton.connectors;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a stage output came from: pipeline, stage, stage version and the exact input records. Written as
- * the headers {@link BatonHeaders#PIPELINE}, {@link BatonHeaders#STAGE}, {@link BatonHeaders#STAGE_VERSION}
- * and {@link BatonHeaders#INPUTS}; read back by {@link #fromHeaders} (for {@code baton trace}).
+ * Where a stage output came from: the stage version and the exact input records. Written as one binary
+ * header, {@link BatonHeaders#LINEAGE} (format in {@link LineageEncoder}). The header names inputs by their
+ * side, the index of their topic among the writing stage's input topics; pipeline and stage are not
+ * written, because the topic a record sits in names the one stage that writes it (the plan knows its input
+ * topics). Reading therefore takes those topics:
  *
  * <pre>{@code
- * Provenance p = Provenance.of("sensor-story", "per-minute", "3", inputs.build());
- * OutRecord out = OutRecord.builder().value(bytes).headers(p.toHeaders()).build();
- * Provenance back = Provenance.fromHeaders(record.headers()).orElseThrow();
+ * Provenance p = Provenance.of("3", inputs.build());
+ * OutRecord out = OutRecord.builder().value(bytes).headers(p.toHeaders(List.of("sensor-story.readings"))).build();
+ * Provenance back = Provenance.fromHeaders(record.headers(), List.of("sensor-story.readings")).orElseThrow();
  * }</pre>
  */
 public final class Provenance implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** Default budget for the inputs header; beyond it inputs are written as per-partition spans. */
-  public static final int MAX_INPUTS_CHARS = 64 * 1024;
-
-  private final String pipeline;
-  private final String stage;
   private final String stageVersion;
   private final InputOffsets inputs;
 
-  private Provenance(String pipeline, String stage, String stageVersion, InputOffsets inputs) {
-    this.pipeline = pipeline;
-    this.stage = stage;
+  private Provenance(String stageVersion, InputOffsets inputs) {
     this.stageVersion = stageVersion;
     this.inputs = inputs;
   }
 
-  /** Provenance of one output; names must not be blank. */
-  public static Provenance of(String pipeline, String stage, String stageVersion, InputOffsets inputs) {
-    List<String> problems = new ArrayList<>();
-    requireText("pipeline", pipeline, problems);
-    requireText("stage", stage, problems);
-    requireText("stageVersion", stageVersion, problems);
-    if (inputs == null) {
-      problems.add("inputs must not be null");
+  /** Provenance of one output; the version must not be blank. */
+  public static Provenance of(String stageVersion, InputOffsets inputs) {
+    if (stageVersion == null || stageVersion.isBlank()) {
+      throw new IllegalArgumentException("invalid Provenance: stageVersion must not be blank, got '" + stageVersion + "'");
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid Provenance: " + String.join("; ", problems));
-    }
-    return new Provenance(pipeline, stage, stageVersion, inputs);
+    return new Provenance(stageVersion, Objects.requireNonNull(inputs, "inputs must not be null"));
   }
 
   /**
-   * Reads provenance from a record's headers (the last occurrence of each name), or empty when the
-   * record carries none.
+   * Reads the last {@link BatonHeaders#LINEAGE} header, naming sides by {@code inputTopics} (the input
+   * topics of the stage that wrote the record), or empty when the record carries none.
    *
-   * @throws IllegalArgumentException when the inputs header is present but unreadable
+   * @throws IllegalArgumentException when the header is present but unreadable
    */
-  public static Optional<Provenance> fromHeaders(List<Header> headers) {
-    Optional<String> pipeline = BatonHeaders.last(headers, BatonHeaders.PIPELINE);
-    Optional<String> stage = BatonHeaders.last(headers, BatonHeaders.STAGE);
-    Optional<String> version = BatonHeaders.last(headers, BatonHeaders.STAGE_VERSION);
-    Optional<String> inputs = BatonHeaders.last(headers, BatonHeaders.INPUTS);
-    if (pipeline.isEmpty() || stage.isEmpty() || version.isEmpty() || inputs.isEmpty()) {
-      return Optional.empty();
+  public static Optional<Provenance> fromHeaders(List<Header> headers, List<String> inputTopics) {
+    for (int i = headers.size() - 1; i >= 0; i--) {
+      if (headers.get(i).key().equals(BatonHeaders.LINEAGE)) {
+        return Optional.of(decode(headers.get(i).value(), inputTopics));
+      }
     }
-    return Optional.of(of(pipeline.get(), stage.get(), version.get(), InputOffsets.decode(inputs.get())));
+    return Optional.empty();
   }
 
-  /** The four headers, with inputs limited to {@link #MAX_INPUTS_CHARS}. */
-  public List<Header> toHeaders() {
-    return toHeaders(MAX_INPUTS_CHARS);
+  /**
+   * Decodes a {@link BatonHeaders#LINEAGE} value.
+   *
+   * @throws IllegalArgumentException naming what is wrong (unknown format, truncated, a side without a topic)
+   */
+  public static Provenance decode(byte[] value, List<String> inputTopics) {
+    if (value == null || value.length == 0) {
+      throw invalid("it is empty");
+    }
+    if (value[0] != LineageEncoder.FORMAT) {
+      throw invalid("unknown format " + value[0] + ", expected " + LineageEncoder.FORMAT);
+    }
+    Cursor in = new Cursor(value);
+    int versionLength = in.intVarint("version length");
+    if (versionLength > value.length - in.pos) {
+      throw invalid("version of " + versionLength + " bytes runs past the end");
+    }
+    String version = new String(value, in.pos, versionLength, StandardCharsets.UTF_8);
+    in.pos += versionLength;
+    InputOffsets.Builder inputs = InputOffsets.builder();
+    while (in.pos < value.length) {
+      int side = in.intVarint("side");
+      if (side >= inputTopics.size()) {
+        throw invalid("side " + side + " but the stage reads only " + inputTopics);
+      }
+      String topic = inputTopics.get(side);
+      int partition = in.intVarint("partition");
+      long countAndFlag = in.varint("range count");
+      long count = countAndFlag >>> 1;
+      if (count == 0) {
+        throw invalid("an entry of " + topic + ":" + partition + " without ranges");
+      }
+      long to = -1;
+      for (long r = 0; r < count; r++) {
+        long from = r == 0 ? in.varint("offset") : sum(to, in.varint("offset gap"));
+        to = sum(from, in.varint("range length"));
+        if ((countAndFlag & 1) == 1) {
+          inputs.addSpan(topic, partition, from, to);
+        } else {
+          inputs.addRange(topic, partition, from, to);
+        }
+      }
+    }
+    return of(version, inputs.build());
   }
 
-  /** The four headers, with inputs limited to {@code maxInputsChars} (see {@link InputOffsets#encode(int)}). */
-  public List<Header> toHeaders(int maxInputsChars) {
-    return List.of(
-        Header.ofString(BatonHeaders.PIPELINE, pipeline),
-        Header.ofString(BatonHeaders.STAGE, stage),
-        Header.ofString(BatonHeaders.STAGE_VERSION, stageVersion),
-        Header.ofString(BatonHeaders.INPUTS, inputs.encode(maxInputsChars)));
+  /** The one {@link BatonHeaders#LINEAGE} header, sides numbered by {@code inputTopics}, within the default budget. */
+  public List<Header> toHeaders(List<String> inputTopics) {
+    return toHeaders(inputTopics, LineageEncoder.MAX_BYTES);
   }
 
-  /** The pipeline name. */
-  public String pipeline() {
-    return pipeline;
-  }
-
-  /** The stage name. */
-  public String stage() {
-    return stage;
+  /** As {@link #toHeaders(List)}, with inputs limited to {@code maxBytes} (else per-partition spans). */
+  public List<Header> toHeaders(List<String> inputTopics, int maxBytes) {
+    return List.of(LineageEncoder.of(stageVersion, inputTopics, maxBytes).header(inputs));
   }
 
   /** The stage version. */
@@ -101,25 +119,66 @@ public final class Provenance implements Serializable {
     return inputs;
   }
 
-  private static void requireText(String name, String value, List<String> problems) {
-    if (value == null || value.isBlank()) {
-      problems.add(name + " must not be blank, got '" + value + "'");
+  private static long sum(long a, long b) {
+    long sum = a + b;
+    if (sum < 0) {
+      throw invalid("offset " + a + " + " + b + " overflows");
+    }
+    return sum;
+  }
+
+  private static IllegalArgumentException invalid(String problem) {
+    return new IllegalArgumentException("invalid " + BatonHeaders.LINEAGE + " header: " + problem);
+  }
+
+  /** Reads unsigned varints from a header value. */
+  private static final class Cursor {
+    private final byte[] bytes;
+    private int pos = 1;
+
+    Cursor(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    long varint(String what) {
+      long value = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        if (pos >= bytes.length) {
+          throw invalid(what + " cut off at byte " + pos);
+        }
+        byte b = bytes[pos++];
+        value |= (long) (b & 0x7F) << shift;
+        if (b >= 0) {
+          if (value < 0) {
+            throw invalid(what + " out of range at byte " + pos);
+          }
+          return value;
+        }
+      }
+      throw invalid(what + " longer than 10 bytes at byte " + pos);
+    }
+
+    int intVarint(String what) {
+      long value = varint(what);
+      if (value > Integer.MAX_VALUE) {
+        throw invalid(what + " " + value + " out of range");
+      }
+      return (int) value;
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Provenance other && pipeline.equals(other.pipeline) && stage.equals(other.stage)
-        && stageVersion.equals(other.stageVersion) && inputs.equals(other.inputs);
+    return o instanceof Provenance other && stageVersion.equals(other.stageVersion) && inputs.equals(other.inputs);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(pipeline, stage, stageVersion, inputs);
+    return Objects.hash(stageVersion, inputs);
   }
 
   @Override
   public String toString() {
-    return pipeline + "/" + stage + "@" + stageVersion + " <- " + inputs;
+    return "version " + stageVersion + " <- " + inputs;
   }
 }

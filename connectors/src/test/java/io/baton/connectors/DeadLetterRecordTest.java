@@ -11,14 +11,16 @@ import org.junit.jupiter.api.Test;
 class DeadLetterRecordTest {
   private static final Instant AT = Instant.parse("2026-01-31T12:00:00.123Z");
   private static final String TOPIC = "sensor-story.per-minute.dead-letter";
+  /** The lineage the source stage wrote on the rejected record. */
+  private static final byte[] LINEAGE = LineageEncoder.of("1", List.of("sensors.readings"))
+      .encode(InputOffsets.of("sensors.readings", 0, 3));
 
-  /** An upstream output (provenance headers, one custom header) read at offset 7 of partition 1 and rejected. */
+  /** An upstream output (its lineage, one custom header) read at offset 7 of partition 1 and rejected. */
   private static DeadLetterRecord written(DeadLetterReason reason, long deadLetterOffset, Header... extra) {
     KafkaRecord input = KafkaRecord.builder().topic("sensor-story.readings").partition(1).offset(7)
         .key("s-1".getBytes(UTF_8)).value(new byte[] {0, 0, 0, 0, 1, 2})
         .header(Header.ofString("trace-id", "abc"))
-        .header(Header.ofString(BatonHeaders.PIPELINE, "sensor-story"))
-        .header(Header.ofString(BatonHeaders.STAGE, "readings"))
+        .header(Header.of(BatonHeaders.LINEAGE, LINEAGE))
         .headers(List.of(extra))
         .build();
     OutRecord out = DeadLetter.forStage("sensor-story", "per-minute", TOPIC).record(input, reason, "too late", AT);
@@ -56,14 +58,14 @@ class DeadLetterRecordTest {
   @Test
   void originalHeadersDropTheDeadLetterBlockButKeepProvenance() {
     assertThat(written(DeadLetterReason.late(), 3).originalHeaders()).extracting(Header::toString)
-        .containsExactly("trace-id=abc", "baton.pipeline=sensor-story", "baton.stage=readings");
+        .containsExactly("trace-id=abc", "baton.lineage=<" + LINEAGE.length + " bytes>");
   }
 
   @Test
   void aReplayCarriesTheOriginalHeadersThenItsMarks() {
     Instant replayed = Instant.parse("2026-02-01T08:00:00Z");
     assertThat(written(DeadLetterReason.late(), 3).replayHeaders(replayed)).extracting(Header::toString)
-        .containsExactly("trace-id=abc", "baton.pipeline=sensor-story", "baton.stage=readings",
+        .containsExactly("trace-id=abc", "baton.lineage=<" + LINEAGE.length + " bytes>",
             "baton.replay.of=" + TOPIC + ":0:3", "baton.replay.time=2026-02-01T08:00:00Z");
   }
 

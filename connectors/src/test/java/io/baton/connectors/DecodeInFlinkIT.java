@@ -63,7 +63,8 @@ class DecodeInFlinkIT {
       try {
         Reading reading = decoder.decode(in.value());
         return OutRecord.builder().key(reading.getSensorId().getBytes(UTF_8)).value(in.value())
-            .headers(Provenance.of("it", "decode", "1", InputOffsets.builder().add(in).build()).toHeaders()).build();
+            .headers(Provenance.of("1", InputOffsets.of(in.topic(), in.partition(), in.offset())).toHeaders(List.of(in.topic())))
+            .build();
       } catch (DecodeException e) {
         return deadLetters.record(in, DeadLetterReason.parse(e.reason()), e.getMessage());
       }

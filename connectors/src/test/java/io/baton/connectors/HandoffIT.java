@@ -54,9 +54,9 @@ class HandoffIT {
       if (new String(in.value(), UTF_8).startsWith("bad")) {
         return deadLetters.record(in, DeadLetterReason.rule("no-bad"), "value starts with bad");
       }
-      Provenance provenance = Provenance.of(PIPELINE, STAGE, "1", InputOffsets.builder().add(in).build());
+      Provenance provenance = Provenance.of("1", InputOffsets.of(in.topic(), in.partition(), in.offset()));
       return OutRecord.builder().key(in.key()).value(in.value()).timestamp(in.timestamp())
-          .headers(provenance.toHeaders()).build();
+          .headers(provenance.toHeaders(List.of(in.topic()))).build();
     }
   }
 
@@ -134,9 +134,7 @@ class HandoffIT {
     assertThat(values(out)).hasSize(400).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expectedGood(0, 400));
     Set<String> inputs = new HashSet<>();
     for (ConsumerRecord<byte[], byte[]> r : out) {
-      Provenance p = Provenance.fromHeaders(KafkaRecord.from(r).headers()).orElseThrow();
-      assertThat(p.pipeline()).isEqualTo(PIPELINE);
-      assertThat(p.stage()).isEqualTo(STAGE);
+      Provenance p = Provenance.fromHeaders(KafkaRecord.from(r).headers(), List.of("eo.in")).orElseThrow();
       assertThat(p.stageVersion()).isEqualTo("1");
       assertThat(p.inputs().count()).isEqualTo(1);
       inputs.add(p.inputs().encode());
