@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.Provenance;
 import io.baton.connectors.TopicReader;
 import io.baton.examples.nexmark.NexmarkEvent;
 import io.baton.examples.nexmark.NexmarkGenerator;
 import io.baton.flink.deploy.FlinkRest;
+import io.baton.flink.plan.PlanJson;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.wire.WireDecoder;
 import io.baton.schemas.nexmark.Bid;
@@ -212,6 +214,11 @@ class LocalStackIT {
         b -> Math.floorDiv(b.getDateTime(), 10_000L) * 10_000L, TreeMap::new, Collectors.counting()));
     assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
 
+    // An output's lineage names sides of the stage that writes its topic: the plan knows their topics.
+    CliRun planned = baton("plan", "nexmark-highest-bid", "--json");
+    assertThat(planned.exitCode()).as(planned.err()).isZero();
+    List<String> highestBidReads = PlanJson.parse(planned.out()).writerOf("nexmark-highest-bid.highest-bid")
+        .orElseThrow().inputTopics();
     for (int attempt = 1; attempt <= 2; attempt++) {
       CliRun run = baton("run", "nexmark-highest-bid", "--bounded");
       assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
@@ -228,7 +235,8 @@ class LocalStackIT {
           if (r.lastHeader("baton.run").orElse("").equals(id.group(1))) {
             HighestBid h = decoder.decode(r.value());
             assertThat(prices.put(h.getWindowStart(), h.getPrice())).as("one highest bid per window").isNull();
-            inputs.put(h.getWindowStart(), io.baton.connectors.InputOffsets.decode(r.lastHeader("baton.inputs").orElseThrow()).count());
+            inputs.put(h.getWindowStart(),
+                Provenance.fromHeaders(r.headers(), highestBidReads).orElseThrow().inputs().count());
           }
         }
       }

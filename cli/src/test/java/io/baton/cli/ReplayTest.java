@@ -7,7 +7,9 @@ import io.baton.connectors.DeadLetter;
 import io.baton.connectors.DeadLetterReason;
 import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.Header;
+import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineageEncoder;
 import io.baton.connectors.OutRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,14 +21,16 @@ import org.junit.jupiter.api.Test;
 /** Dead letters as the stages write them ({@link DeadLetter}), selected for a replay and turned into replay records. */
 class ReplayTest {
   private static final Instant AT = Instant.parse("2026-01-31T12:00:00Z");
+  /** The lineage the source stage wrote on the rejected record. */
+  private static final byte[] LINEAGE = LineageEncoder.of("1", List.of("sensors.readings"))
+      .encode(InputOffsets.of("sensors.readings", 0, 3));
 
-  /** An upstream output (provenance headers, one custom header) read by per-minute at offset 7 and rejected as late. */
+  /** An upstream output (its lineage, one custom header) read by per-minute at offset 7 and rejected as late. */
   private static DeadLetterRecord lateLetter(long deadLetterOffset, Header... extra) {
     KafkaRecord input = KafkaRecord.builder().topic("sensor-story.readings").partition(1).offset(7)
         .key(bytes("s-1")).value(new byte[] {0, 0, 0, 0, 1, 2})
         .header(Header.ofString("trace-id", "abc"))
-        .header(Header.ofString(BatonHeaders.PIPELINE, "sensor-story"))
-        .header(Header.ofString(BatonHeaders.STAGE, "readings"))
+        .header(Header.of(BatonHeaders.LINEAGE, LINEAGE))
         .headers(List.of(extra))
         .build();
     OutRecord out = DeadLetter.forStage("sensor-story", "per-minute", "sensor-story.per-minute.dead-letter").record(input, DeadLetterReason.late(), "too late", AT);
@@ -46,8 +50,9 @@ class ReplayTest {
     assertThat(replay.partition()).isEqualTo(1);
     assertThat(replay.key()).isEqualTo(bytes("s-1"));
     assertThat(replay.value()).isEqualTo(new byte[] {0, 0, 0, 0, 1, 2});
-    assertThat(replay.headers().toArray()).extracting(h -> h.key() + "=" + new String(h.value(), StandardCharsets.UTF_8))
-        .containsExactly("trace-id=abc", "baton.pipeline=sensor-story", "baton.stage=readings",
+    assertThat(replay.headers().toArray()).extracting(h -> h.key().equals(BatonHeaders.LINEAGE)
+            ? h.key() + "=" + java.util.Arrays.equals(h.value(), LINEAGE) : h.key() + "=" + new String(h.value(), StandardCharsets.UTF_8))
+        .containsExactly("trace-id=abc", "baton.lineage=true",
             "baton.replay.of=sensor-story.per-minute.dead-letter:0:3", "baton.replay.time=2026-01-31T12:00:00Z");
   }
 

@@ -81,6 +81,19 @@ public final class Stage<T> {
   }
 
   /**
+   * Whether this stage's outputs carry their lineage (default on): the {@code baton.lineage} header with
+   * the stage version and the exact input records. Off saves its few bytes and its encoding per record on
+   * a very high-volume stage, at the price of not being able to trace its outputs back.
+   *
+   * <pre>{@code
+   * p.stage("copy", readings, Batch.each(), Fn.map(r -> r)).lineage(false);
+   * }</pre>
+   */
+  public Stage<T> lineage(boolean on) {
+    return set(o -> o.lineage(on));
+  }
+
+  /**
    * This stage's output as a reader with fewer fields sees it: a projection, for a consumer that
    * needs only some of what this stage writes. The reader class's schema must resolve from the
    * written one (same record name or an alias of it; every field it declares present upstream or

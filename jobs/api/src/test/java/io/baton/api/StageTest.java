@@ -25,6 +25,18 @@ class StageTest {
   }
 
   @Test
+  void lineageIsOnByDefaultAndOffWhereTheStageSaysSo() {
+    Pipeline p = Pipeline.named("lineage");
+    Stage<Reading> readings = p.source("readings", Topic.of("in", Reading.class));
+    Stage<Reading> copy = p.stage("copy", readings, Batch.each(), (Reading r) -> r);
+    assertThat(copy.lineage(false)).isSameAs(copy);
+    assertThat(p.build().stage("copy").lineage()).isFalse();
+    assertThat(p.build().stage("readings").lineage()).isTrue();
+    copy.lineage(true);
+    assertThat(p.build().stage("copy").lineage()).isTrue();
+  }
+
+  @Test
   void handlesAreValues() {
     Pipeline p = Pipeline.named("values");
     Stage<Reading> readings = p.source("readings", Topic.of("in", Reading.class));

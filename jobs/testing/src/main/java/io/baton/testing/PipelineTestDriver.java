@@ -7,6 +7,7 @@ import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.Provenance;
 import io.baton.connectors.RunId;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.BoundedRun;
@@ -15,6 +16,7 @@ import io.baton.flink.deploy.Target;
 import io.baton.flink.job.StageSettings;
 import io.baton.flink.internal.translate.StageTopology;
 import io.baton.flink.plan.Plan;
+import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.Planner;
 import io.baton.schemas.wire.DecodeException;
 import io.baton.schemas.registry.RegistryConfig;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -254,6 +257,16 @@ public final class PipelineTestDriver implements AutoCloseable {
   public <T extends SpecificRecord> List<T> readRun(String topic, Class<T> type, RunId run) {
     return decode(readAllRaw(topic).stream()
         .filter(r -> r.lastHeader(BatonHeaders.RUN).filter(run.toString()::equals).isPresent()).toList(), type);
+  }
+
+  /**
+   * The lineage of a stage output of {@code definition}: its version and exact inputs, with the inputs'
+   * topics named by the stage that writes the record's topic. Empty when the record carries none.
+   */
+  public static Optional<Provenance> lineage(PipelineDefinition definition, KafkaRecord record) {
+    PlannedStage writer = Planner.plan(definition).writerOf(record.topic()).orElseThrow(() ->
+        new IllegalArgumentException("no stage of " + definition.getClass().getSimpleName() + " writes " + record.topic()));
+    return Provenance.fromHeaders(record.headers(), writer.inputTopics());
   }
 
   /** Every committed record of {@code topic} now, as read. */

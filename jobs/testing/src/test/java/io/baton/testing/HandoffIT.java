@@ -13,6 +13,7 @@ import io.baton.api.fn.Fn;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineageEncoder;
 import io.baton.connectors.Provenance;
 import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
@@ -40,14 +41,14 @@ class HandoffIT {
   private static final Duration WAIT = Duration.ofMinutes(1);
   private static final String P = "handoff";
 
-  /** readings → hot and cold (independent, both read readings) ; hot → pairs (dependent). */
+  /** readings → hot and cold (independent, both read readings; cold without lineage) ; hot → pairs (dependent). */
   static final class Fork implements PipelineDefinition {
     @Override
     public Pipeline define() {
       Pipeline p = Pipeline.named(P);
       Stage<Reading> readings = p.source("readings", Topic.of(P + ".in", Reading.class));
       Stage<Reading> hot = p.stage("hot", readings, Batch.each(), Fn.filter((Reading r) -> r.getCelsius() > 20));
-      p.stage("cold", readings, Batch.each(), Fn.filter((Reading r) -> r.getCelsius() <= 20));
+      p.stage("cold", readings, Batch.each(), Fn.filter((Reading r) -> r.getCelsius() <= 20)).lineage(false);
       p.stage("pairs", hot, Batch.count(2).keyedBy(Reading::getSensorId), Sensors::summarize).version("7");
       return p;
     }
@@ -84,21 +85,26 @@ class HandoffIT {
       assertThat(readings).hasSize(6);
 
       for (KafkaRecord r : readings.values()) {
-        long[] from = assertProvenance(r, "readings", "1", P + ".in");
+        long[] from = assertLineage(r, "1", P + ".in");
         assertThat(from).hasSize(1);
         // The source hands on the accepted bytes' record unchanged, under its own topic's schema.
         assertThat(decode(driver, r)).isEqualTo(decode(driver, in.get(from[0])));
       }
       for (KafkaRecord r : hotRaw.values()) {
-        long[] from = assertProvenance(r, "hot", "1", P + ".readings");
+        long[] from = assertLineage(r, "1", P + ".readings");
         assertThat(from).hasSize(1);
         assertThat(readings).containsKey(from[0]);
         assertThat(decode(driver, r)).isEqualTo(decode(driver, readings.get(from[0])));
       }
+      // A stage with lineage off writes none; its outputs are otherwise the same.
+      List<KafkaRecord> coldRaw = driver.readAllRaw(P + ".cold");
+      assertThat(coldRaw).hasSize(2);
+      assertThat(coldRaw).allSatisfy(r -> assertThat(r.headers()).extracting(h -> h.key())
+          .doesNotContain(BatonHeaders.LINEAGE));
       List<KafkaRecord> pairsRaw = driver.readAllRaw(P + ".pairs");
       assertThat(pairsRaw).hasSize(2);
       for (int i = 0; i < pairsRaw.size(); i++) {
-        long[] from = assertProvenance(pairsRaw.get(i), "pairs", "7", P + ".hot");
+        long[] from = assertLineage(pairsRaw.get(i), "7", P + ".hot");
         // The inputs are exactly the two hot records the summary counted: same count, same sum.
         assertThat(from).hasSize(2);
         List<Reading> batch = Arrays.stream(from).mapToObj(o -> decode(driver, hotRaw.get(o))).toList();
@@ -120,7 +126,7 @@ class HandoffIT {
   }
 
   @Test
-  void aBatchOfScatteredInputsKeepsItsProvenanceWithinTheHeaderBudget() throws Exception {
+  void aBatchOfScatteredInputsKeepsItsExactLineageWithinTheHeaderBudget() throws Exception {
     PipelineTestDriver driver = PipelineTestDriver.shared();
     int records = 30_000;
     long t0 = System.currentTimeMillis();
@@ -145,26 +151,33 @@ class HandoffIT {
     for (KafkaRecord r : out) {
       Summary s = Decoding.one(driver, r, Summary.class);
       assertThat(s.getCount()).isEqualTo(records / 2);
-      String header = r.lastHeader(BatonHeaders.INPUTS).orElseThrow();
-      // Exact offsets would take ~90 000 characters; the header falls back to a span within its budget.
-      assertThat(header.length()).isLessThanOrEqualTo(Provenance.MAX_INPUTS_CHARS);
-      InputOffsets inputs = InputOffsets.decode(header);
-      assertThat(inputs.isExact()).isFalse();
+      byte[] header = r.headers().stream().filter(h -> h.key().equals(BatonHeaders.LINEAGE)).findFirst()
+          .orElseThrow().value();
+      // As text the exact offsets took ~90 000 characters and fell back to a span; in binary they are two
+      // bytes per input and stay exact within the budget.
+      assertThat(header.length).isLessThanOrEqualTo(LineageEncoder.MAX_BYTES);
+      InputOffsets inputs = PipelineTestDriver.lineage(new Everything(), r).orElseThrow().inputs();
+      assertThat(inputs.isExact()).isTrue();
       assertThat(inputs.partitions()).extracting(tp -> tp.topic() + ":" + tp.partition())
           .containsExactly("handoff-big.readings:0");
-      // The span still covers every input of the batch.
-      handoff.values().stream()
+      // Exactly the handoff records of this summary's sensor, found by decoding them.
+      long[] expected = handoff.values().stream()
           .filter(h -> Decoding.one(driver, h, Reading.class).getSensorId().equals(s.getSensorId()))
-          .forEach(h -> assertThat(inputs.contains("handoff-big.readings", 0, h.offset())).isTrue());
+          .mapToLong(KafkaRecord::offset).toArray();
+      assertThat(inputs.offsets("handoff-big.readings", 0)).containsExactly(expected);
     }
   }
 
-  /** Checks the four provenance headers and returns the offsets of partition 0 of {@code upstream} it names. */
-  private static long[] assertProvenance(KafkaRecord r, String stage, String version, String upstream) {
-    assertThat(r.lastHeader(BatonHeaders.PIPELINE)).contains(P);
-    assertThat(r.lastHeader(BatonHeaders.STAGE)).contains(stage);
-    assertThat(r.lastHeader(BatonHeaders.STAGE_VERSION)).contains(version);
-    InputOffsets inputs = InputOffsets.decode(r.lastHeader(BatonHeaders.INPUTS).orElseThrow());
+  /**
+   * Checks an output's lineage: one compact header, the stage version, and exact inputs all on partition 0
+   * of {@code upstream}, whose offsets it returns.
+   */
+  private static long[] assertLineage(KafkaRecord r, String version, String upstream) {
+    assertThat(r.headers()).filteredOn(h -> h.key().equals(BatonHeaders.LINEAGE)).singleElement()
+        .satisfies(h -> assertThat(h.value().length).isLessThanOrEqualTo(16));
+    Provenance p = PipelineTestDriver.lineage(new Fork(), r).orElseThrow();
+    assertThat(p.stageVersion()).isEqualTo(version);
+    InputOffsets inputs = p.inputs();
     assertThat(inputs.isExact()).isTrue();
     assertThat(inputs.partitions()).extracting(tp -> tp.topic() + ":" + tp.partition()).containsExactly(upstream + ":0");
     return inputs.offsets(upstream, 0);

@@ -54,6 +54,7 @@ public record ResolvedStage(StageDeclaration declaration, List<String> inputs, L
     return new StageSpec(d.name(), d.source(), inputs, inputTopics, inputClasses, d.batch(),
         Optional.ofNullable(d.function()), Optional.ofNullable(d.leftKey()), Optional.ofNullable(d.rightKey()),
         outputClass, outputTopic, outputPartitions(), ResourceNames.deadLetterTopic(pipeline, d.name()), accept(),
-        eventTime, d.options().parallelism(), d.options().delivery(), d.options().version());
+        eventTime, d.options().parallelism(), d.options().delivery(), d.options().version(),
+        d.options().lineage());
   }
 }

@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param parallelism parallel instances of the stage's job
  * @param delivery exactly-once or at-least-once
  * @param version stamped on every output for provenance
+ * @param lineage whether outputs carry their lineage header (version and exact inputs)
  */
 public record StageSpec(
     String name,
@@ -52,7 +53,8 @@ public record StageSpec(
     Optional<EventTime> eventTime,
     int parallelism,
     Delivery delivery,
-    String version) {
+    String version,
+    boolean lineage) {
 
   public StageSpec {
     inputs = List.copyOf(inputs);

@@ -2,6 +2,7 @@ package io.baton.flink.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
@@ -37,6 +38,14 @@ public record Plan(
       throw new IllegalArgumentException("plan of " + pipeline + " has no schema for " + recordClass);
     }
     return new Schema.Parser().parse(json);
+  }
+
+  /**
+   * The stage that writes {@code topic} (each topic has one writer), for reading a record's lineage with
+   * {@code Provenance.fromHeaders(record.headers(), plan.writerOf(record.topic()).orElseThrow().inputTopics())}.
+   */
+  public Optional<PlannedStage> writerOf(String topic) {
+    return stages.stream().filter(s -> s.outputTopic().equals(topic)).findFirst();
   }
 
   public PlannedStage stage(String name) {

@@ -39,6 +39,7 @@ public final class PlanText {
       line(s, "function", stage.function() + " → " + simpleName(stage.outputClass()));
       line(s, "writes", stage.outputTopic());
       line(s, "rejects to", stage.deadLetterTopic());
+      line(s, "lineage", stage.lineage() ? "on, version " + stage.version() : "off (outputs do not name their inputs)");
     }
     s.append("\nRuns together\n");
     List<List<String>> levels = plan.levels();

@@ -19,6 +19,8 @@ import java.util.List;
  * @param eventTime how event time is read ({@code record field}, {@code kafka timestamp}) or {@code none}
  * @param parallelism parallel instances
  * @param delivery exactly-once or at-least-once
+ * @param version the stage version its outputs' lineage names
+ * @param lineage whether outputs carry their lineage header (version and exact inputs)
  * @param jobName the Flink job name, {@code <pipeline>/<stage>}
  * @param entryClass the job jar class that runs the stage
  * @param programArgs its arguments, before environment-specific ones
@@ -38,6 +40,8 @@ public record PlannedStage(
     String eventTime,
     int parallelism,
     String delivery,
+    String version,
+    boolean lineage,
     String jobName,
     String entryClass,
     List<String> programArgs) {}

@@ -42,7 +42,7 @@ public final class Planner {
         s.inputClasses().stream().map(Class::getName).toList(), s.outputTopic(), s.deadLetterTopic(),
         s.outputClass().getName(), s.batch().toString(), s.function().map(f -> f.label()).orElse("accept"),
         s.accept().toString(), eventTime, s.parallelism(), s.delivery().name().toLowerCase().replace('_', '-'),
-        ResourceNames.jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
+        s.version(), s.lineage(), ResourceNames.jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
         List.of("--definition", definitionClass, "--stage", s.name()));
   }
 

@@ -35,7 +35,7 @@ public class PlannerTest {
           Topic.of("sensors.readings", Reading.class).eventTime(Reading::getTimestamp, Duration.ofSeconds(5)));
       Stage<Summary> perMinute = p.stage("per-minute", readings,
           Batch.every(Duration.ofMinutes(1)).keyedBy(Reading::getSensorId), Sensors::summarize);
-      p.stage("per-hundred", readings, Batch.count(100), Sensors::summarize).parallelism(2);
+      p.stage("per-hundred", readings, Batch.count(100), Sensors::summarize).parallelism(2).lineage(false);
       Stage<Alert> alerts = p.stage("alerts", perMinute, Batch.each(), Sensors::alert);
       p.output(alerts, Topic.of("sensors.alerts", Alert.class));
       return p;
@@ -119,6 +119,31 @@ public class PlannerTest {
   void jsonRoundTrips() {
     Plan plan = Planner.plan(new Sensors());
     assertThat(PlanJson.parse(PlanJson.render(plan))).isEqualTo(plan);
+  }
+
+  @Test
+  void aStageWithLineageOffShowsSoInTextAndJson() {
+    Plan plan = Planner.plan(new Sensors());
+    assertThat(plan.stage("per-hundred").lineage()).isFalse();
+    assertThat(plan.stage("per-minute").lineage()).isTrue();
+    String text = PlanText.render(plan);
+    assertThat(text.substring(text.indexOf("  per-minute  ("), text.indexOf("  per-hundred  (")))
+        .contains("    lineage    on, version 1\n");
+    assertThat(text.substring(text.indexOf("  per-hundred  (")))
+        .contains("    lineage    off (outputs do not name their inputs)\n");
+    String json = PlanJson.render(plan);
+    assertThat(json).contains("\"lineage\" : false").contains("\"lineage\" : true");
+    assertThat(PlanJson.parse(json).stage("per-hundred").lineage()).isFalse();
+  }
+
+  @Test
+  void eachTopicNamesTheStageThatWritesIt() {
+    Plan plan = Planner.plan(new Sensors());
+    assertThat(plan.writerOf("sensor-test.per-minute")).map(PlannedStage::name).contains("per-minute");
+    assertThat(plan.writerOf("sensors.alerts")).map(PlannedStage::name).contains("alerts");
+    assertThat(plan.writerOf("sensor-test.per-minute")).get().extracting(PlannedStage::inputTopics)
+        .isEqualTo(List.of("sensor-test.readings"));
+    assertThat(plan.writerOf("sensors.readings")).isEmpty();
   }
 
   @Test

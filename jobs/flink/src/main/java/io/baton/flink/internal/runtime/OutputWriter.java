@@ -1,21 +1,25 @@
 package io.baton.flink.internal.runtime;
 
+import io.baton.connectors.Header;
 import io.baton.connectors.InputOffsets;
+import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineageEncoder;
 import io.baton.connectors.OutRecord;
-import io.baton.connectors.Provenance;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.registry.SchemaRegistry;
 import io.baton.schemas.wire.WireEncoder;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Turns what a stage function returned into handoff records: Confluent-framed Avro under the
  * output subject's schema id (looked up once when the operator opens), the batch key as the Kafka
- * key, and provenance headers naming pipeline, stage, version and the exact inputs.
+ * key, and the lineage header with the stage version and the exact inputs (none when the stage turned
+ * lineage off). A pass-through's single input takes a short path: no builder, no map.
  */
 public final class OutputWriter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,6 +27,7 @@ public final class OutputWriter implements Serializable {
   private final StageInfo stage;
   private final RegistryConfig registry;
   private transient WireEncoder<SpecificRecord> encoder;
+  private transient LineageEncoder lineage;
 
   public OutputWriter(StageInfo stage, RegistryConfig registry) {
     this.stage = stage;
@@ -38,6 +43,7 @@ public final class OutputWriter implements Serializable {
       id = client.register(stage.outputSubject(), SpecificData.get().getSchema(type));
     }
     encoder = WireEncoder.forSpecific(type, id);
+    lineage = stage.lineage() ? LineageEncoder.of(stage.version(), stage.inputTopics()) : null;
   }
 
   /** One output record made from {@code inputs}, keyed by {@code key} ({@code ""}: no key). */
@@ -47,15 +53,29 @@ public final class OutputWriter implements Serializable {
 
   /** One output record made from {@code inputs}, with the Kafka key {@code key} (null: no key). */
   public OutRecord write(Object record, byte[] key, long timestamp, Collection<Envelope> inputs) {
+    return output(record, key, timestamp, lineage == null ? List.of() : provenance(offsets(inputs)));
+  }
+
+  /** The lineage header for {@code inputs}, or none when the stage turned lineage off. */
+  private List<Header> provenance(InputOffsets inputs) {
+    return lineage == null ? List.of() : List.of(lineage.header(inputs));
+  }
+
+  private OutRecord output(Object record, byte[] key, long timestamp, List<Header> headers) {
+    return new OutRecord(null, key, encoder.encode((SpecificRecord) record), headers,
+        timestamp < 0 ? OutRecord.NO_TIMESTAMP : timestamp);
+  }
+
+  /** The inputs' offsets; one input (a pass-through) without a builder or a map. */
+  private static InputOffsets offsets(Collection<Envelope> inputs) {
+    if (inputs.size() == 1) {
+      KafkaRecord r = inputs.iterator().next().record;
+      return InputOffsets.of(r.topic(), r.partition(), r.offset());
+    }
     InputOffsets.Builder offsets = InputOffsets.builder();
     for (Envelope e : inputs) {
       offsets.add(e.record);
     }
-    return OutRecord.builder()
-        .key(key)
-        .value(encoder.encode((SpecificRecord) record))
-        .timestamp(timestamp)
-        .headers(Provenance.of(stage.pipeline(), stage.stage(), stage.version(), offsets.build()).toHeaders())
-        .build();
+    return offsets.build();
   }
 }

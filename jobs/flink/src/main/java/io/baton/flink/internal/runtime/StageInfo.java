@@ -17,9 +17,10 @@ import java.util.List;
  * @param outputTopic handoff topic written
  * @param outputClass Avro class written
  * @param deadLetterTopic where rejected records go
+ * @param lineage whether outputs carry the lineage header
  */
 public record StageInfo(String pipeline, String stage, String version, List<String> inputTopics,
-    String outputTopic, ClassRef<?> outputClass, String deadLetterTopic) implements Serializable {
+    String outputTopic, ClassRef<?> outputClass, String deadLetterTopic, boolean lineage) implements Serializable {
 
   public StageInfo {
     inputTopics = List.copyOf(inputTopics);
@@ -27,7 +28,7 @@ public record StageInfo(String pipeline, String stage, String version, List<Stri
 
   public static StageInfo of(String pipeline, StageSpec spec) {
     return new StageInfo(pipeline, spec.name(), spec.version(), spec.inputTopics(), spec.outputTopic(),
-        ClassRef.of(spec.outputClass()), spec.deadLetterTopic());
+        ClassRef.of(spec.outputClass()), spec.deadLetterTopic(), spec.lineage());
   }
 
   /** The registry subject of the output topic. */
