@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>{@code side} is the index of the input's topic among the stage's input topics: the pipeline and stage
  * are not written, since the topic a record sits in names the one stage that writes it. A pass-through
- * output (one input at offset {@code < 2^28}, version "1") is an 11-byte value. When the exact form would
+ * output (one input at offset {@code < 2^28}, version "1") takes at most 11 bytes. When the exact form would
  * exceed the budget ({@link #MAX_BYTES} by default), every partition is written as one approximate span
  * from its first to its last offset.
  *
@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <pre>{@code
  * LineageEncoder lineage = LineageEncoder.of("1", List.of("sensor-story.readings"));
- * Header h = lineage.header(InputOffsets.of("sensor-story.readings", 0, 42));   // 13 + 11 bytes
+ * Header one = lineage.header("sensor-story.readings", 0, 42);                    // 13 + 8 bytes
+ * Header many = lineage.header(inputs.build());
  * }</pre>
  */
 public final class LineageEncoder {
@@ -72,6 +73,23 @@ public final class LineageEncoder {
   /** The header for an output made from {@code inputs}. */
   public Header header(InputOffsets inputs) {
     return Header.of(BatonHeaders.LINEAGE, encode(inputs));
+  }
+
+  /** The header for an output of one input record: a pass-through's short path, nothing built on the way. */
+  public Header header(String topic, int partition, long offset) {
+    if (partition < 0 || offset < 0) {
+      throw new IllegalArgumentException("invalid input coordinates " + topic + ":" + partition + ":" + offset);
+    }
+    pos = 0;
+    ensure(head.length + 30);
+    System.arraycopy(head, 0, buf, 0, head.length);
+    pos = head.length;
+    put(side(topic));
+    put(partition);
+    put(1 << 1); // one exact range
+    put(offset);
+    put(0);
+    return Header.of(BatonHeaders.LINEAGE, Arrays.copyOf(buf, pos));
   }
 
   /** The header value for {@code inputs}: exact when it fits the budget, else one span per partition. */

@@ -36,12 +36,22 @@ class ProvenanceTest {
 
   @Test
   void aPassThroughsHeaderIsAFewBytes() {
-    Header h = LineageEncoder.of("1", List.of("sensor-story.readings"))
-        .header(InputOffsets.of("sensor-story.readings", 0, 2_760_000));
+    Header h = LineageEncoder.of("1", List.of("sensor-story.readings")).header("sensor-story.readings", 0, 2_760_000);
 
     // Before: four text headers of ~99 bytes. Now the key and 11 bytes of value.
     assertThat(h.key().getBytes(UTF_8).length + h.value().length).isLessThanOrEqualTo(24);
     assertThat(h.value()).hasSize(11);
+  }
+
+  @Test
+  void theOneInputPathWritesTheSameBytesAsTheGeneralOne() {
+    LineageEncoder lineage = LineageEncoder.of("12", TOPICS);
+    for (long offset : new long[] {0, 127, 128, 2_760_000, 1L << 62}) {
+      Header one = lineage.header(TOPICS.get(1), 5, offset);
+      assertThat(one.value()).isEqualTo(lineage.encode(InputOffsets.of(TOPICS.get(1), 5, offset)));
+      assertThat(Provenance.fromHeaders(List.of(one), TOPICS).orElseThrow().inputs().offsets(TOPICS.get(1), 5))
+          .containsExactly(offset);
+    }
   }
 
   @Test

@@ -53,7 +53,20 @@ public final class OutputWriter implements Serializable {
 
   /** One output record made from {@code inputs}, with the Kafka key {@code key} (null: no key). */
   public OutRecord write(Object record, byte[] key, long timestamp, Collection<Envelope> inputs) {
-    return output(record, key, timestamp, lineage == null ? List.of() : provenance(offsets(inputs)));
+    return output(record, key, timestamp, lineage == null ? List.of() : provenance(inputs));
+  }
+
+  /** The lineage header of an output of {@code inputs}; one input (a pass-through) builds no offset set. */
+  private List<Header> provenance(Collection<Envelope> inputs) {
+    if (inputs.size() == 1) {
+      KafkaRecord r = inputs.iterator().next().record;
+      return List.of(lineage.header(r.topic(), r.partition(), r.offset()));
+    }
+    InputOffsets.Builder offsets = InputOffsets.builder();
+    for (Envelope e : inputs) {
+      offsets.add(e.record);
+    }
+    return provenance(offsets.build());
   }
 
   /** The lineage header for {@code inputs}, or none when the stage turned lineage off. */
@@ -64,18 +77,5 @@ public final class OutputWriter implements Serializable {
   private OutRecord output(Object record, byte[] key, long timestamp, List<Header> headers) {
     return new OutRecord(null, key, encoder.encode((SpecificRecord) record), headers,
         timestamp < 0 ? OutRecord.NO_TIMESTAMP : timestamp);
-  }
-
-  /** The inputs' offsets; one input (a pass-through) without a builder or a map. */
-  private static InputOffsets offsets(Collection<Envelope> inputs) {
-    if (inputs.size() == 1) {
-      KafkaRecord r = inputs.iterator().next().record;
-      return InputOffsets.of(r.topic(), r.partition(), r.offset());
-    }
-    InputOffsets.Builder offsets = InputOffsets.builder();
-    for (Envelope e : inputs) {
-      offsets.add(e.record);
-    }
-    return offsets.build();
   }
 }
