@@ -215,7 +215,7 @@ class LocalStackIT {
     assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
 
     // An output's lineage names sides of the stage that writes its topic: the plan knows their topics.
-    CliRun planned = baton("plan", "nexmark-highest-bid", "--json");
+    CliRun planned = CliRun.of("plan", "nexmark-highest-bid", "--json");
     assertThat(planned.exitCode()).as(planned.err()).isZero();
     List<String> highestBidReads = PlanJson.parse(planned.out()).writerOf("nexmark-highest-bid.highest-bid")
         .orElseThrow().inputTopics();
