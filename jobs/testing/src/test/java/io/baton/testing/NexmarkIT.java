@@ -8,6 +8,7 @@ import io.baton.examples.nexmark.NexmarkEvent;
 import io.baton.examples.nexmark.NexmarkGenerator;
 import io.baton.schemas.nexmark.Bid;
 import io.baton.schemas.nexmark.HotItem;
+import io.baton.schemas.nexmark.HottestItem;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +51,7 @@ class NexmarkIT {
   }
 
   @Test
-  void hotItemsCountBidsPerAuctionInEverySlidingWindow() throws Exception {
+  void hotItemsCountBidsPerAuctionInEverySlidingWindowThenKeepTheHottest() throws Exception {
     PipelineTestDriver driver = PipelineTestDriver.shared();
     driver.runBounded(new HotItems(), Duration.ofMinutes(2));
     Map<String, Long> expected = new TreeMap<>();
@@ -66,5 +67,17 @@ class NexmarkIT {
       assertThat(actual.put(h.getAuction() + "@" + h.getWindowStart(), h.getBidCount())).as("one record per window").isNull();
     }
     assertThat(actual).isEqualTo(expected);
+
+    Map<Long, Long> most = new TreeMap<>();
+    expected.forEach((auctionAtStart, count) ->
+        most.merge(Long.parseLong(auctionAtStart.substring(auctionAtStart.indexOf('@') + 1)), count, Math::max));
+    List<String> hottest = expected.entrySet().stream()
+        .filter(e -> e.getValue().equals(most.get(Long.parseLong(e.getKey().substring(e.getKey().indexOf('@') + 1)))))
+        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    List<String> actualHottest = driver.readAll("nexmark-hot-items.hottest", HottestItem.class).stream()
+        .peek(h -> assertThat(h.getWindowEnd() - h.getWindowStart()).isEqualTo(10_000))
+        .map(h -> h.getAuction() + "@" + h.getWindowStart() + "=" + h.getBidCount()).sorted().toList();
+    assertThat(actualHottest).as("every window's auctions with the most bids, ties kept").isNotEmpty()
+        .containsExactlyElementsOf(hottest);
   }
 }

@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Flink's own memory figures for the MiniCluster's one TaskManager, from its REST API while a side runs: the peak of
  * managed memory in use (BATCH mode sorts and hash tables live there) and of network buffer memory in use, sampled
- * every {@link #EVERY_MILLIS} ms (the test kit's MiniCluster refreshes REST metrics every 500 ms, so a peak shorter
- * than that can be missed). The JobManager's and TaskManager's JVM figures are not separate here: both run in the
+ * every {@link #EVERY_MILLIS} ms. The test kit's MiniCluster refreshes REST metrics every 500 ms, so a peak shorter
+ * than that can be missed, and for {@link #LAG_MILLIS} ms the REST API may still show what came before: samples in the
+ * first {@code LAG_MILLIS} of a run are not counted, and one more is taken {@code LAG_MILLIS} after it ended (outside
+ * the run's clock). The JobManager's and TaskManager's JVM figures are not separate here: both run in the
  * harness JVM, whose heap peak {@link HeapPeak} gives.
  *
  * <pre>{@code
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FlinkMemory {
   static final long EVERY_MILLIS = 250;
+  static final long LAG_MILLIS = 750;
   private static final String MANAGED = "Status.Flink.Memory.Managed.Used";
   private static final String NETWORK = "Status.Shuffle.Netty.UsedMemory";
 
@@ -53,9 +56,10 @@ public final class FlinkMemory {
   /** The TaskManager's configured memory, one line: heap, managed, network (what its figures are out of). */
   public String configured() throws IOException {
     JsonNode c = rest.get("taskmanagers/" + taskManager).path("memoryConfiguration");
+    long taskHeap = c.path("taskHeap").asLong(-1);
     return String.format(Locale.ROOT, "Flink MiniCluster TaskManager (in the harness JVM): task heap %s, managed %s,"
-            + " network %s", mb(c.path("taskHeap").asLong(-1)), mb(c.path("managedMemory").asLong(-1)),
-        mb(c.path("networkMemory").asLong(-1)));
+            + " network %s", taskHeap >= 1L << 40 ? "not limited (the harness JVM's heap)" : mb(taskHeap),
+        mb(c.path("managedMemory").asLong(-1)), mb(c.path("networkMemory").asLong(-1)));
   }
 
   /** Starts sampling on a daemon thread until {@link Sampling#stop()}. */
@@ -68,6 +72,7 @@ public final class FlinkMemory {
     private final AtomicLong managed = new AtomicLong(-1);
     private final AtomicLong network = new AtomicLong(-1);
     private final Thread thread;
+    private final long started = System.nanoTime();
     private volatile boolean running = true;
 
     private Sampling() {
@@ -90,17 +95,21 @@ public final class FlinkMemory {
     }
 
     private void once() throws IOException {
+      if (System.nanoTime() - started < LAG_MILLIS * 1_000_000) {
+        return;
+      }
       for (JsonNode m : rest.get("taskmanagers/" + taskManager + "/metrics?get=" + MANAGED + "," + NETWORK)) {
         long value = (long) Double.parseDouble(m.path("value").asText("-1"));
         (MANAGED.equals(m.path("id").asText()) ? managed : network).accumulateAndGet(value, Math::max);
       }
     }
 
-    /** Stops sampling, takes one last sample, and gives the peaks. */
+    /** Stops sampling, takes one last sample {@link #LAG_MILLIS} later, and gives the peaks. */
     public Peak stop() throws InterruptedException {
       running = false;
       thread.interrupt();
       thread.join();
+      Thread.sleep(LAG_MILLIS);
       try {
         once();
       } catch (IOException | RuntimeException e) {
