@@ -111,17 +111,17 @@ class FreeSlotsIT {
 
   @Test
   void aBoundedRunWhileEverySlotIsBusyIsRefusedNamingTheJobsThatHoldThem() throws Exception {
-    new Deployer(target, progress::add).start(plan("nexmark-hot-items"), JobJar.defaultJar(), false);
+    new Deployer(target, progress::add).start(plan("nexmark-highest-bid"), JobJar.defaultJar(), false);
     await().atMost(WAIT).until(() -> flink.get("overview").path("slots-available").asInt() == 0);
     int jarsBefore = flink.get("jars").path("files").size();
     List<FlinkRest.Job> jobsBefore = flink.jobs();
 
-    assertThatThrownBy(() -> new Deployer(target, progress::add).deploy(plan("nexmark-highest-bid"),
+    assertThatThrownBy(() -> new Deployer(target, progress::add).deploy(plan("nexmark-hot-items"),
         JobJar.defaultJar(), true))
         .isInstanceOf(NotEnoughSlotsException.class)
-        .hasMessageStartingWith("pipeline nexmark-highest-bid needs 1 free task slots to run bounded (its largest "
+        .hasMessageStartingWith("pipeline nexmark-hot-items needs 1 free task slots to run bounded (its largest "
             + "group of stages at once) but only 0 of 2 are free; running: ")
-        .hasMessageContaining("nexmark-hot-items/bids").hasMessageContaining("nexmark-hot-items/hot-items");
+        .hasMessageContaining("nexmark-highest-bid/bids").hasMessageContaining("nexmark-highest-bid/highest-bid");
     assertThat(flink.jobs()).extracting(FlinkRest.Job::id)
         .containsExactlyInAnyOrderElementsOf(jobsBefore.stream().map(FlinkRest.Job::id).toList());
     assertThat(flink.get("jars").path("files").size()).isEqualTo(jarsBefore);

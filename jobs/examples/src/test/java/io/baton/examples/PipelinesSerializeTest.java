@@ -38,8 +38,8 @@ class PipelinesSerializeTest {
         }
       }
     }
-    // Three sources with timestamps and four stage functions.
-    assertThat(trips).isEqualTo(7);
+    // Three sources with timestamps and five stage functions.
+    assertThat(trips).isEqualTo(8);
   }
 
   @Test

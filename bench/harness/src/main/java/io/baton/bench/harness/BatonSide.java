@@ -6,18 +6,24 @@ import io.baton.api.Stage;
 import io.baton.api.Topic;
 import io.baton.api.accept.Accept;
 import io.baton.api.batch.Batch;
+import io.baton.api.fn.Fn;
 import io.baton.examples.nexmark.HighestBid;
+import io.baton.examples.nexmark.HotItems;
 import io.baton.schemas.nexmark.Bid;
 import io.baton.schemas.nexmark.HotItem;
+import io.baton.schemas.nexmark.HottestItem;
 import io.baton.testing.PipelineTestDriver;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Side A, Baton: a pipeline on the harness's topics run bounded through the test kit,
  * {@link PipelineTestDriver#runBounded}: the deploy step's checks, topics and subjects, then the stage jobs on the
  * driver's Flink MiniCluster in BATCH mode, group after group. The clock covers all of it. One side per workload:
- * {@link #passThrough}, {@link #keyedCount}, {@link #q7}.
+ * {@link #passThrough}, {@link #keyedCount}, {@link #q7}, {@link #q5}; and side N, the pass-through with record
+ * lineage off ({@link #passThroughWithoutLineage}), whose one difference is {@link #LINEAGE_OFF}.
  *
  * <pre>{@code
  * Duration took = BatonSide.passThrough(driver).run(run);
@@ -29,22 +35,51 @@ public final class BatonSide implements Side {
     PipelineDefinition of(String name, String input, String output);
   }
 
+  /** A change to the pass-through's one stage. */
+  interface StageChange extends Serializable {
+    Stage<Bid> apply(Stage<Bid> copy);
+  }
+
+  /**
+   * Record lineage (provenance headers) off on the pass-through stage, for side N; empty while the per-stage switch
+   * does not exist yet, and then side N does not run. Wiring it is this one line, e.g.
+   * {@code Optional.of(copy -> copy.lineage(false))} with the switch's own name.
+   */
+  static final Optional<StageChange> LINEAGE_OFF = Optional.empty();
+
   private final PipelineTestDriver driver;
+  private final String label;
   private final String description;
   private final PipelineOf pipeline;
 
-  private BatonSide(PipelineTestDriver driver, String description, PipelineOf pipeline) {
+  private BatonSide(PipelineTestDriver driver, String label, String description, PipelineOf pipeline) {
     this.driver = driver;
+    this.label = label;
     this.description = description;
     this.pipeline = pipeline;
+  }
+
+  private BatonSide(PipelineTestDriver driver, String description, PipelineOf pipeline) {
+    this(driver, "A baton", description, pipeline);
   }
 
   /** One pass-through stage: a source stage ({@code Batch.each()}, schema accept, identity, exactly-once). */
   public static BatonSide passThrough(PipelineTestDriver driver) {
     return new BatonSide(driver,
         "Baton source stage (Batch.each, Accept.schema, identity, exactly-once), bounded, test kit MiniCluster",
-        PassThrough::new);
+        (name, input, output) -> new PassThrough(name, input, output, copy -> copy));
   }
+
+  /** Side N: {@link #passThrough} with record lineage off ({@link #LINEAGE_OFF}), so A / N is what lineage costs. */
+  public static BatonSide passThroughWithoutLineage(PipelineTestDriver driver) {
+    StageChange off = LINEAGE_OFF.orElseThrow(() -> new IllegalStateException(NO_LINEAGE_SWITCH));
+    return new BatonSide(driver, "N nolineage",
+        "Baton as A, with record lineage (provenance headers) off on the stage",
+        (name, input, output) -> new PassThrough(name, input, output, off));
+  }
+
+  /** Why side N cannot run yet. */
+  static final String NO_LINEAGE_SWITCH = "needs the per-stage lineage switch (BatonSide.LINEAGE_OFF is empty)";
 
   /** A source stage, then bids counted per auction in {@code countOrTime} batches: two jobs. */
   public static BatonSide keyedCount(PipelineTestDriver driver) {
@@ -60,9 +95,21 @@ public final class BatonSide implements Side {
         Q7::new);
   }
 
+  /**
+   * The example {@code nexmark-hot-items} pipeline: bids with event time, counted per auction in
+   * {@code Batch.sliding(10 s, 2 s)}, then the hottest auctions of each window ({@link HotItems#PER_WINDOW},
+   * {@link HotItems#hottest}): three stage jobs.
+   */
+  public static BatonSide q5(PipelineTestDriver driver) {
+    return new BatonSide(driver,
+        "Baton nexmark-hot-items (source stage with event time, Batch.sliding(PT10S, PT2S) by auction -> counts,"
+            + " Batch.every(PT2S) by windowEnd -> hottest), bounded, three jobs",
+        Q5::new);
+  }
+
   @Override
   public String label() {
-    return "A baton";
+    return label;
   }
 
   @Override
@@ -79,11 +126,11 @@ public final class BatonSide implements Side {
   }
 
   /** The pass-through pipeline: every accepted bid of {@code input} goes on to {@code output} as it is. */
-  record PassThrough(String name, String input, String output) implements PipelineDefinition {
+  record PassThrough(String name, String input, String output, StageChange change) implements PipelineDefinition {
     @Override
     public Pipeline define() {
       Pipeline p = Pipeline.named(name);
-      p.source("copy", Topic.of(input, Bid.class).accept(Accept.schema())).outputTopic(output);
+      change.apply(p.source("copy", Topic.of(input, Bid.class).accept(Accept.schema()))).outputTopic(output);
       return p;
     }
   }
@@ -108,6 +155,21 @@ public final class BatonSide implements Side {
       Stage<Bid> bids = p.source("bids",
           Topic.of(input, Bid.class).eventTime(Bid::getDateTime, HighestBid.OUT_OF_ORDERNESS));
       p.stage("highest-bid", bids, Batch.every(HighestBid.WINDOW), HighestBid::of).outputTopic(output);
+      return p;
+    }
+  }
+
+  /** The example's Q5 pipeline ({@link HotItems}) with the harness's topic names. */
+  record Q5(String name, String input, String output) implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named(name);
+      Stage<Bid> bids = p.source("bids",
+          Topic.of(input, Bid.class).eventTime(Bid::getDateTime, HotItems.OUT_OF_ORDERNESS));
+      Stage<HotItem> counts = p.stage("hot-items", bids,
+          Batch.sliding(HotItems.SIZE, HotItems.SLIDE).keyedBy(Bid::getAuction), Fn.perWindow(HotItems::count));
+      p.stage("hottest", counts, HotItems.PER_WINDOW, Fn.perBatchFlat(HotItems::hottest))
+          .produces(HottestItem.class).outputTopic(output);
       return p;
     }
   }

@@ -1,5 +1,7 @@
 package io.baton.bench.harness;
 
+import io.baton.connectors.BatonHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -81,8 +84,38 @@ public final class BenchTopics implements AutoCloseable {
     return digest[0];
   }
 
+  /**
+   * What a topic holds for a {@code read_committed} reader: the digest of its values, the headers' bytes (keys and
+   * values) in all, and how many records carry the lineage header {@code baton.inputs}.
+   */
+  public record Contents(ValueDigest digest, long headerBytes, long withLineage) {
+    public double meanHeaderBytes() {
+      return digest.count() == 0 ? 0 : (double) headerBytes / digest.count();
+    }
+  }
+
+  /** The {@link Contents} of {@code topic} now. */
+  public Contents contents(String topic) {
+    ValueDigest[] digest = {ValueDigest.EMPTY};
+    long[] headerBytes = {0};
+    long[] withLineage = {0};
+    forEachRecord(topic, r -> {
+      digest[0] = digest[0].plus(r.value());
+      for (Header h : r.headers()) {
+        headerBytes[0] += h.key().getBytes(StandardCharsets.UTF_8).length + (h.value() == null ? 0 : h.value().length);
+      }
+      withLineage[0] += r.headers().lastHeader(BatonHeaders.INPUTS) == null ? 0 : 1;
+    });
+    return new Contents(digest[0], headerBytes[0], withLineage[0]);
+  }
+
   /** Hands every value {@code topic} holds now for a {@code read_committed} reader to {@code action}, in offset order. */
   public void forEachValue(String topic, java.util.function.Consumer<byte[]> action) {
+    forEachRecord(topic, r -> action.accept(r.value()));
+  }
+
+  /** Hands every record {@code topic} holds now for a {@code read_committed} reader to {@code action}, in offset order. */
+  public void forEachRecord(String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-check-" + UUID.randomUUID());
@@ -102,7 +135,7 @@ public final class BenchTopics implements AutoCloseable {
           throw new IllegalStateException("could not read " + topic + " to its end within 5 minutes");
         }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          action.accept(r.value());
+          action.accept(r);
         }
       }
     }

@@ -4,11 +4,13 @@ import io.baton.api.internal.ResourceNames;
 import io.baton.examples.nexmark.NexmarkGenerator;
 import io.baton.flink.feed.RawProducer;
 import io.baton.schemas.nexmark.Bid;
+import io.baton.schemas.nexmark.HottestItem;
 import io.baton.schemas.registry.SchemaRegistry;
 import io.baton.schemas.wire.WireEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,11 +35,11 @@ public final class BidInput {
   private BidInput() {}
 
   /**
-   * What was written: the topic, how many records and bytes, the digest of their values, bids per auction, and the
-   * highest bid of every 10-second window (Nexmark Q7).
+   * What was written: the topic, how many records and bytes, the digest of their values, bids per auction, the
+   * highest bid of every 10-second window (Nexmark Q7) and the hottest auctions of every sliding window (Nexmark Q5).
    */
   public record Input(String topic, long records, long valueBytes, ValueDigest digest, Map<Long, Long> bidsPerAuction,
-      Map<Long, Bid> highestPerWindow) {
+      Map<Long, Bid> highestPerWindow, List<HottestItem> hottestPerWindow) {
     public double meanValueBytes() {
       return (double) valueBytes / records;
     }
@@ -54,6 +56,7 @@ public final class BidInput {
     ValueDigest digest = ValueDigest.EMPTY;
     Map<Long, Long> perAuction = new HashMap<>();
     Map<Long, Bid> highest = new HashMap<>();
+    NexmarkQ5.Tally hottest = new NexmarkQ5.Tally();
     long bytes = 0;
     try (KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(bootstrapServers)) {
       for (long i = 0; i < records; i++) {
@@ -64,6 +67,7 @@ public final class BidInput {
         digest = digest.plus(value);
         perAuction.merge(bid.getAuction(), 1L, Long::sum);
         highest.merge(NexmarkQ7.windowStart(bid), bid, NexmarkQ7::higher);
+        hottest.add(bid);
         bytes += value.length;
       }
       producer.flush();
@@ -72,6 +76,7 @@ public final class BidInput {
     if (end != records) {
       throw new IllegalStateException("wrote " + records + " bids to " + topic + " but it ends at offset " + end);
     }
-    return new Input(topic, records, bytes, digest, Map.copyOf(perAuction), Map.copyOf(highest));
+    return new Input(topic, records, bytes, digest, Map.copyOf(perAuction), Map.copyOf(highest),
+        hottest.finish());
   }
 }

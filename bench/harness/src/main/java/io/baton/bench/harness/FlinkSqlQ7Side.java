@@ -44,17 +44,18 @@ public final class FlinkSqlQ7Side implements Side {
     StreamTableEnvironment sql = StreamTableEnvironment.create(env, EnvironmentSettings.inBatchMode());
     sql.getConfig().set("table.local-time-zone", "UTC");
     long start = System.nanoTime();
-    sql.executeSql(bids(run));
+    sql.executeSql(bidsTable(run, registryUrl));
     sql.executeSql(highest(run));
     sql.executeSql(QUERY).await();
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private String bids(SideRun run) {
+  /** The input as table {@code bids}, rowtime {@code ts} from {@code dateTime}, read to its end when the run starts. */
+  static String bidsTable(SideRun run, String registryUrl) {
     return "CREATE TEMPORARY TABLE bids (auction BIGINT NOT NULL, bidder BIGINT NOT NULL, price BIGINT NOT NULL,"
         + " channel STRING NOT NULL, url STRING NOT NULL, `dateTime` BIGINT NOT NULL, extra STRING NOT NULL,"
         + " ts AS TO_TIMESTAMP_LTZ(`dateTime`, 3), WATERMARK FOR ts AS ts - INTERVAL '2' SECOND) WITH ("
-        + kafka(run.input(), run) + ", 'properties.group.id' = 'bench-" + run.runId() + "',"
+        + kafka(run.input(), run, registryUrl) + ", 'properties.group.id' = 'bench-" + run.runId() + "',"
         + " 'properties.isolation.level' = 'read_committed',"
         + " 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset')";
   }
@@ -62,12 +63,13 @@ public final class FlinkSqlQ7Side implements Side {
   private String highest(SideRun run) {
     return "CREATE TEMPORARY TABLE highest (windowStart BIGINT NOT NULL, windowEnd BIGINT NOT NULL,"
         + " auction BIGINT NOT NULL, bidder BIGINT NOT NULL, price BIGINT NOT NULL) WITH ("
-        + kafka(run.output(), run) + ", 'sink.delivery-guarantee' = 'exactly-once',"
+        + kafka(run.output(), run, registryUrl) + ", 'sink.delivery-guarantee' = 'exactly-once',"
         + " 'sink.transactional-id-prefix' = 'bench-" + run.runId() + "',"
         + " 'properties.transaction.timeout.ms' = '300000')";
   }
 
-  private String kafka(String topic, SideRun run) {
+  /** The options of a Kafka table on {@code topic} with Confluent-framed Avro values. */
+  static String kafka(String topic, SideRun run, String registryUrl) {
     return "'connector' = 'kafka', 'topic' = '" + topic + "', 'properties.bootstrap.servers' = '"
         + run.bootstrapServers() + "', 'value.format' = 'avro-confluent', 'value.avro-confluent.url' = '"
         + registryUrl + "'";

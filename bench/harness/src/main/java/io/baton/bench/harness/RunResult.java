@@ -17,9 +17,16 @@ import java.time.Duration;
  * @param heapPeakBytes the harness JVM's heap peak during the run
  * @param inputRecords the records it read
  * @param verdict the check of what the output holds for a {@code read_committed} reader
+ * @param flinkMemory the Flink TaskManager's managed and network memory peaks during the run
  */
 public record RunResult(String side, int round, String output, Duration took, long heapPeakBytes, long inputRecords,
-    OutputCheck.Verdict verdict) {
+    OutputCheck.Verdict verdict, FlinkMemory.Peak flinkMemory) {
+
+  /** A result without Flink's memory figures. */
+  public RunResult(String side, int round, String output, Duration took, long heapPeakBytes, long inputRecords,
+      OutputCheck.Verdict verdict) {
+    this(side, round, output, took, heapPeakBytes, inputRecords, verdict, new FlinkMemory.Peak(-1, -1));
+  }
 
   public boolean outputOk() {
     return verdict.ok();

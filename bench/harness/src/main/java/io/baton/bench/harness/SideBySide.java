@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class SideBySide {
-  public static final String ALL_SIDES = "ABCD";
+  public static final String ALL_SIDES = "ABCDN";
   static final String INPUT_TOPIC = "bench.bids";
 
   private final PipelineTestDriver driver;
@@ -51,15 +51,18 @@ public final class SideBySide {
       log.accept(String.format(Locale.ROOT, "input: %,d bids in %s, %.1f B per value on average, %,d auctions,"
           + " written in %.1f s", records, INPUT_TOPIC, input.meanValueBytes(), input.bidsPerAuction().size(),
           (System.nanoTime() - started) / 1e9));
+      FlinkMemory memory = FlinkMemory.of(driver.flinkWebUrl());
+      log.accept(memory.configured());
       Map<Workload, List<RunResult>> all = new LinkedHashMap<>();
       for (Workload workload : workloads) {
         List<Side> chosen = workload.sides(sides, driver, registry, topics);
         OutputCheck check = workload.check(input);
         chosen.forEach(s -> log.accept(workload.label() + "  " + s.label() + ": " + s.description()));
+        workload.skipped(sides).forEach(s -> log.accept(workload.label() + "  " + s));
         List<RunResult> results = new ArrayList<>();
         for (int round = 1 - warmups; round <= rounds; round++) {
           for (Side side : chosen) {
-            RunResult result = runOnce(workload, side, round, input, check, topics, timeout);
+            RunResult result = runOnce(workload, side, round, input, check, topics, memory, timeout);
             if (round >= 1) {
               results.add(result);
             }
@@ -72,19 +75,26 @@ public final class SideBySide {
   }
 
   private RunResult runOnce(Workload workload, Side side, int round, BidInput.Input input, OutputCheck check,
-      BenchTopics topics, Duration timeout) throws Exception {
+      BenchTopics topics, FlinkMemory memory, Duration timeout) throws Exception {
     String runId = workload.label() + "-" + Character.toLowerCase(side.label().charAt(0)) + (round >= 1 ? round : "w" + (1 - round));
     String output = "bench.out." + runId;
     topics.create(output);
     SideRun run = new SideRun(driver.bootstrapServers(), input.topic(), output, input.records(), runId, timeout);
     HeapPeak.reset();
-    Duration took = side.run(run);
+    FlinkMemory.Sampling sampling = memory.sample();
+    Duration took;
+    FlinkMemory.Peak flink;
+    try {
+      took = side.run(run);
+    } finally {
+      flink = sampling.stop();
+    }
     long heap = HeapPeak.bytes();
     RunResult result = new RunResult(side.label(), round, output, took, heap, input.records(),
-        check.check(topics, side.label(), output));
-    log.accept(String.format(Locale.ROOT, "%s %-8s  %-12s %,10.0f records/s  %6.2f s  heap peak %,5d MB"
+        check.check(topics, side.label(), output), flink);
+    log.accept(String.format(Locale.ROOT, "%s %-8s  %-12s %,10.0f records/s  %6.2f s  heap peak %,5d MB  %s"
             + "  output %,d records %s", workload.label(), round >= 1 ? "round " + round : "warm-up", side.label(), result.recordsPerSecond(),
-        took.toNanos() / 1e9, heap >> 20, result.verdict().outputRecords(), result.verdict().note()));
+        took.toNanos() / 1e9, heap >> 20, flink.text(), result.verdict().outputRecords(), result.verdict().note()));
     return result;
   }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "side-by-side", mixinStandardHelpOptions = true,
     description = "Side by side on the same bids: Baton, hand-written Flink, Kafka Streams, a plain copy loop;"
-        + " a pass-through and a keyed count-or-time aggregation.")
+        + " a pass-through, a keyed count-or-time aggregation, and Nexmark Q7 and Q5 against Flink SQL.")
 public final class SideBySideCommand implements Callable<Integer> {
 
   @Option(names = {"-n", "--records"}, description = "bids written once and copied by every run (default ${DEFAULT-VALUE})")
@@ -36,14 +36,14 @@ public final class SideBySideCommand implements Callable<Integer> {
   @Option(names = "--warmup-rounds", description = "unrecorded rounds first (default ${DEFAULT-VALUE})")
   int warmupRounds = 1;
 
-  @Option(names = "--sides", description = "which sides, in order, of A (Baton), B (Flink), C (Kafka Streams), D (copy loop)"
-      + " (default ${DEFAULT-VALUE})")
+  @Option(names = "--sides", description = "which sides, in order, of A (Baton), B (Flink), C (Kafka Streams), D (copy loop),"
+      + " N (Baton with record lineage off, pass-through only) (default ${DEFAULT-VALUE})")
   String sides = SideBySide.ALL_SIDES;
 
-  @Option(names = "--workloads", split = ",", description = "any of pass-through, keyed-count, nexmark-q7"
-      + " (default ${DEFAULT-VALUE})")
+  @Option(names = "--workloads", split = ",", description = "any of pass-through, keyed-count, nexmark-q7,"
+      + " nexmark-q5 (default ${DEFAULT-VALUE})")
   List<String> workloads = List.of(Workload.PASS_THROUGH.label(), Workload.KEYED_COUNT.label(),
-      Workload.NEXMARK_Q7.label());
+      Workload.NEXMARK_Q7.label(), Workload.NEXMARK_Q5.label());
 
   @Option(names = "--latency-rate", description = "bids per second for the latency probe of a streaming Batch.each stage;"
       + " 0 skips it (default ${DEFAULT-VALUE})")

@@ -33,19 +33,24 @@ public final class ThroughputReport {
   /** The table and the ratios, one line each. */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "  %-12s %4s %14s %23s %12s  %s", "side", "runs", "median rec/s",
-        "min–max rec/s", "heap peak", "output"));
+    lines.add(String.format(Locale.ROOT, "  %-12s %4s %14s %23s %12s %12s  %s", "side", "runs", "median rec/s",
+        "min–max rec/s", "heap peak", "TM managed", "output"));
     bySide.forEach((side, runs) -> {
       List<Double> rates = runs.stream().map(RunResult::recordsPerSecond).sorted().toList();
       List<Double> heaps = runs.stream().map(r -> (double) (r.heapPeakBytes() >> 20)).sorted().toList();
+      List<Double> managed = runs.stream().map(r -> (double) r.flinkMemory().managedBytes()).sorted().toList();
+      double managedMedian = median(managed);
       boolean equal = runs.stream().allMatch(RunResult::outputOk);
-      lines.add(String.format(Locale.ROOT, "  %-12s %4d %14s %23s %,9.0f MB  %s", side, runs.size(),
+      lines.add(String.format(Locale.ROOT, "  %-12s %4d %14s %23s %,9.0f MB %12s  %s", side, runs.size(),
           String.format(Locale.ROOT, "%,.0f", median(rates)),
           String.format(Locale.ROOT, "%,.0f–%,.0f", rates.get(0), rates.get(rates.size() - 1)),
-          median(heaps), equal ? "right every run" : "WRONG: " + runs.stream().filter(r -> !r.outputOk()).findFirst().orElseThrow().verdict().note()));
+          median(heaps), managedMedian < 0 ? "n/a" : FlinkMemory.mb((long) managedMedian), equal ? "right every run" : "WRONG: " + runs.stream().filter(r -> !r.outputOk()).findFirst().orElseThrow().verdict().note()));
     });
     baseline().ifPresent(a -> bySide.keySet().stream().filter(s -> !s.equals(a)).forEach(other ->
         lines.add(ratioLine(a, other))));
+    baseline().ifPresent(a -> bySide.keySet().stream().filter(s -> s.startsWith("N")).findFirst().ifPresent(n ->
+        lines.add(String.format(Locale.ROOT, "  lineage on (A) against off (N): A's rate is %.1f %% lower",
+            100 * (1 - medianRate(a) / medianRate(n))))));
     return lines;
   }
 

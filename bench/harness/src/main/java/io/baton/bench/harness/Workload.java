@@ -7,11 +7,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * What the sides do with the input bids: copy them ({@link #PASS_THROUGH}: sides A B C D), count them per auction
- * in count-or-time batches ({@link #KEYED_COUNT}: sides A B C; a plain loop has no windows), or find the highest bid
- * per 10-second window ({@link #NEXMARK_Q7}: Baton's example pipeline A against Flink SQL B).
+ * What the sides do with the input bids: copy them ({@link #PASS_THROUGH}: sides A B C D, and N, Baton with record
+ * lineage off), count them per auction in count-or-time batches ({@link #KEYED_COUNT}: sides A B C; a plain loop has
+ * no windows), find the highest bid per 10-second window ({@link #NEXMARK_Q7}) or the auctions with the most bids
+ * per sliding window ({@link #NEXMARK_Q5}), each Baton's example pipeline A against Flink SQL B.
  *
  * <pre>{@code
  * List<Side> sides = Workload.KEYED_COUNT.sides("ABC", driver, registry);
@@ -19,9 +21,10 @@ import java.util.Locale;
  * }</pre>
  */
 public enum Workload {
-  PASS_THROUGH("pass-through", "ABCD"),
+  PASS_THROUGH("pass-through", "ABCDN"),
   KEYED_COUNT("keyed-count", "ABC"),
-  NEXMARK_Q7("nexmark-q7", "AB");
+  NEXMARK_Q7("nexmark-q7", "AB"),
+  NEXMARK_Q5("nexmark-q5", "AB");
 
   private final String label;
   private final String letters;
@@ -43,23 +46,39 @@ public enum Workload {
         return w;
       }
     }
-    throw new IllegalArgumentException("workloads are pass-through, keyed-count and nexmark-q7, got '" + label + "'");
+    throw new IllegalArgumentException("workloads are pass-through, keyed-count, nexmark-q7 and nexmark-q5, got '" + label + "'");
   }
 
-  /** The sides among {@code wanted} (letters, in that order) this workload has. */
+  /** The sides among {@code wanted} (letters, in that order) this workload has and can run. */
   List<Side> sides(String wanted, PipelineTestDriver driver, SchemaRegistry registry, BenchTopics topics)
       throws Exception {
     List<Side> sides = new ArrayList<>();
     for (char letter : wanted.toUpperCase(Locale.ROOT).toCharArray()) {
-      if (letters.indexOf(letter) < 0) {
-        if ("ABCD".indexOf(letter) < 0) {
-          throw new IllegalArgumentException("sides are letters of ABCD, got '" + wanted + "'");
-        }
-        continue;
+      if (SideBySide.ALL_SIDES.indexOf(letter) < 0) {
+        throw new IllegalArgumentException("sides are letters of " + SideBySide.ALL_SIDES + ", got '" + wanted + "'");
       }
-      sides.add(side(letter, driver, registry, topics));
+      if (letters.indexOf(letter) >= 0 && notRunnable(letter).isEmpty()) {
+        sides.add(side(letter, driver, registry, topics));
+      }
     }
     return sides;
+  }
+
+  /** Why this workload's side {@code letter} cannot run in this build, if it cannot. */
+  Optional<String> notRunnable(char letter) {
+    return this == PASS_THROUGH && letter == 'N' && BatonSide.LINEAGE_OFF.isEmpty()
+        ? Optional.of(BatonSide.NO_LINEAGE_SWITCH) : Optional.empty();
+  }
+
+  /** The sides among {@code wanted} this workload has but cannot run, with the reason, for the log. */
+  List<String> skipped(String wanted) {
+    List<String> skipped = new ArrayList<>();
+    for (char letter : wanted.toUpperCase(Locale.ROOT).toCharArray()) {
+      if (letters.indexOf(letter) >= 0) {
+        notRunnable(letter).ifPresent(why -> skipped.add(letter + " not run: " + why));
+      }
+    }
+    return skipped;
   }
 
   private Side side(char letter, PipelineTestDriver driver, SchemaRegistry registry, BenchTopics topics)
@@ -70,11 +89,15 @@ public enum Workload {
         case 'A' -> BatonSide.passThrough(driver);
         case 'B' -> new FlinkSide(flink);
         case 'C' -> new StreamsSide(topics);
-        default -> new CopyLoopSide();
+        case 'D' -> new CopyLoopSide();
+        default -> BatonSide.passThroughWithoutLineage(driver);
       };
     }
     if (this == NEXMARK_Q7) {
       return letter == 'A' ? BatonSide.q7(driver) : new FlinkSqlQ7Side(flink, driver.registry().url());
+    }
+    if (this == NEXMARK_Q5) {
+      return letter == 'A' ? BatonSide.q5(driver) : new FlinkSqlQ5Side(flink, driver.registry().url());
     }
     int itemSchema = registry.register("bench.hot-items-value", HotItem.getClassSchema());
     return switch (letter) {
@@ -87,9 +110,10 @@ public enum Workload {
   /** How a side's output is checked against the input. */
   OutputCheck check(BidInput.Input input) {
     return switch (this) {
-      case PASS_THROUGH -> OutputCheck.sameValuesAs(input.digest());
+      case PASS_THROUGH -> OutputCheck.sameValuesAs(input.digest(), side -> side.startsWith("N"));
       case KEYED_COUNT -> KeyedCount.check(input);
       case NEXMARK_Q7 -> NexmarkQ7.check(input);
+      case NEXMARK_Q5 -> NexmarkQ5.check(input);
     };
   }
 }

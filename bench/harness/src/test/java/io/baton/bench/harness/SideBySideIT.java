@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A smoke run of the harness, so it cannot rot: small N, one round, every side of every workload; no timing is
- * asserted, only that each side's output is right.
+ * A smoke run of the harness, so it cannot rot: small N, one round, every side of every workload (side N, lineage
+ * off, once the lineage switch is wired); no timing is asserted, only that each side's output is right.
  */
 class SideBySideIT {
   private static final int RECORDS = 2_000;
@@ -35,11 +35,14 @@ class SideBySideIT {
   @Test
   void everySideOfEveryWorkloadGetsItRight() throws Exception {
     Map<Workload, List<RunResult>> results = new SideBySide(driver, System.out::println)
-        
-        .run(List.of(Workload.PASS_THROUGH, Workload.KEYED_COUNT, Workload.NEXMARK_Q7), RECORDS, 0, 1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
+        .run(List.of(Workload.PASS_THROUGH, Workload.KEYED_COUNT, Workload.NEXMARK_Q7, Workload.NEXMARK_Q5), RECORDS, 0,
+            1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
 
     List<RunResult> copies = results.get(Workload.PASS_THROUGH);
-    assertThat(copies).extracting(RunResult::side).containsExactly("A baton", "B flink", "C streams", "D loop");
+    List<String> copiers = BatonSide.LINEAGE_OFF.isPresent()
+        ? List.of("A baton", "B flink", "C streams", "D loop", "N nolineage")
+        : List.of("A baton", "B flink", "C streams", "D loop");
+    assertThat(copies).extracting(RunResult::side).containsExactlyElementsOf(copiers);
     List<String> input = bodies(SideBySide.INPUT_TOPIC);
     assertThat(input).hasSize(RECORDS);
     for (RunResult r : copies) {
@@ -59,6 +62,12 @@ class SideBySideIT {
     assertThat(q7).allSatisfy(r -> assertThat(r.outputOk()).as(r.side() + " " + r.verdict().note()).isTrue());
     assertThat(bodies(q7.get(0).output())).as("Baton and Flink SQL found the same highest bids")
         .isNotEmpty().containsExactlyInAnyOrderElementsOf(bodies(q7.get(1).output()));
+
+    List<RunResult> q5 = results.get(Workload.NEXMARK_Q5);
+    assertThat(q5).extracting(RunResult::side).containsExactly("A baton", "B flink-sql");
+    assertThat(q5).allSatisfy(r -> assertThat(r.outputOk()).as(r.side() + " " + r.verdict().note()).isTrue());
+    assertThat(bodies(q5.get(0).output())).as("Baton and Flink SQL found the same hottest auctions")
+        .isNotEmpty().containsExactlyInAnyOrderElementsOf(bodies(q5.get(1).output()));
   }
 
   /** The Avro bodies of a topic's committed values (a copy may carry another schema id in its header). */

@@ -27,6 +27,14 @@ class ThroughputReportTest {
   }
 
   @Test
+  void lineageCostIsAAgainstN() {
+    ThroughputReport report = ThroughputReport.of(List.of(run("A baton", 1, 1_000), run("N nolineage", 1, 800)));
+
+    assertThat(report.lines()).contains("  A / N = 0.80  (per round 0.80–0.80)",
+        "  lineage on (A) against off (N): A's rate is 20.0 % lower");
+  }
+
+  @Test
   void aWrongOutputIsReported() {
     RunResult wrong = new RunResult("D loop", 1, "out", Duration.ofSeconds(1), 0, 1_000,
         new OutputCheck.Verdict(false, 999, "DIFFERS: 999 records"));

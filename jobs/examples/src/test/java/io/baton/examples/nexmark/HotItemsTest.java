@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.StageSpec;
+import io.baton.api.batch.Every;
 import io.baton.api.batch.Sliding;
 import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.StageFunction;
 import io.baton.schemas.nexmark.Bid;
 import io.baton.schemas.nexmark.HotItem;
+import io.baton.schemas.nexmark.HottestItem;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,11 +22,11 @@ class HotItemsTest {
   private static final long T0 = 1_700_000_000_000L;
 
   @Test
-  void buildsASourceAndOneSlidingStageKeyedByAuction() {
+  void buildsASourceASlidingStageKeyedByAuctionAndAPerWindowStage() {
     PipelineGraph graph = new HotItems().define().build();
 
     assertThat(graph.name()).isEqualTo("nexmark-hot-items");
-    assertThat(graph.levels()).containsExactly(List.of("bids"), List.of("hot-items"));
+    assertThat(graph.levels()).containsExactly(List.of("bids"), List.of("hot-items"), List.of("hottest"));
     assertThat(graph.stage("bids").inputTopics()).containsExactly("nexmark.bids");
     assertThat(graph.stage("bids").eventTime()).get()
         .satisfies(t -> assertThat(t.outOfOrderness()).isEqualTo(Duration.ofSeconds(2)));
@@ -35,6 +37,49 @@ class HotItemsTest {
     assertThat(hot.outputClass()).isEqualTo(HotItem.class);
     assertThat(hot.outputTopic()).isEqualTo("nexmark-hot-items.hot-items");
     assertThat(hot.function()).get().isInstanceOf(StageFunction.PerWindow.class);
+    StageSpec hottest = graph.stage("hottest");
+    assertThat(hottest.inputs()).containsExactly("hot-items");
+    assertThat(hottest.batch()).isInstanceOf(Every.class).hasToString("Batch.every(PT2S) keyedBy windowEnd");
+    assertThat(hottest.eventTime()).as("event time from the counts' Kafka timestamps").isPresent();
+    assertThat(hottest.outputClass()).isEqualTo(HottestItem.class);
+    assertThat(hottest.outputTopic()).isEqualTo("nexmark-hot-items.hottest");
+    assertThat(hottest.function()).get().isInstanceOf(StageFunction.PerBatchFlat.class);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void hottestStageRunsTheHottestFunction() throws Exception {
+    var fn = (StageFunction.PerBatchFlat<Long, HotItem, HottestItem>)
+        new HotItems().define().build().stage("hottest").function().orElseThrow();
+
+    assertThat(fn.fn().apply(T0 + 10_000, List.of(new HotItem(T0, T0 + 10_000, 1_001L, 4L))))
+        .containsExactly(new HottestItem(T0, T0 + 10_000, 1_001L, 4L));
+  }
+
+  @Test
+  void hottestKeepsTheAuctionWithTheMostBids() {
+    List<HotItem> counts = List.of(
+        new HotItem(T0, T0 + 10_000, 1_001L, 3L),
+        new HotItem(T0, T0 + 10_000, 1_002L, 7L),
+        new HotItem(T0, T0 + 10_000, 1_003L, 5L));
+
+    assertThat(HotItems.hottest(T0 + 10_000, counts)).containsExactly(new HottestItem(T0, T0 + 10_000, 1_002L, 7L));
+  }
+
+  @Test
+  void hottestKeepsEveryTiedAuction() {
+    List<HotItem> counts = List.of(
+        new HotItem(T0, T0 + 10_000, 1_001L, 7L),
+        new HotItem(T0, T0 + 10_000, 1_002L, 2L),
+        new HotItem(T0, T0 + 10_000, 1_003L, 7L));
+
+    assertThat(HotItems.hottest(T0 + 10_000, counts)).containsExactly(
+        new HottestItem(T0, T0 + 10_000, 1_001L, 7L), new HottestItem(T0, T0 + 10_000, 1_003L, 7L));
+  }
+
+  @Test
+  void hottestOfNoCountsIsNothing() {
+    assertThat(HotItems.hottest(T0 + 10_000, List.of())).isEmpty();
   }
 
   @Test
