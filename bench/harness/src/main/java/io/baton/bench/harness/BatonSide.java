@@ -16,14 +16,13 @@ import io.baton.testing.PipelineTestDriver;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Side A, Baton: a pipeline on the harness's topics run bounded through the test kit,
  * {@link PipelineTestDriver#runBounded}: the deploy step's checks, topics and subjects, then the stage jobs on the
  * driver's Flink MiniCluster in BATCH mode, group after group. The clock covers all of it. One side per workload:
  * {@link #passThrough}, {@link #keyedCount}, {@link #q7}, {@link #q5}; and side N, the pass-through with record
- * lineage off ({@link #passThroughWithoutLineage}), whose one difference is {@link #LINEAGE_OFF}.
+ * lineage off ({@link #passThroughWithoutLineage}), {@code .lineage(false)} on its one stage.
  *
  * <pre>{@code
  * Duration took = BatonSide.passThrough(driver).run(run);
@@ -40,12 +39,6 @@ public final class BatonSide implements Side {
     Stage<Bid> apply(Stage<Bid> copy);
   }
 
-  /**
-   * Record lineage (provenance headers) off on the pass-through stage, for side N; empty while the per-stage switch
-   * does not exist yet, and then side N does not run. Wiring it is this one line, e.g.
-   * {@code Optional.of(copy -> copy.lineage(false))} with the switch's own name.
-   */
-  static final Optional<StageChange> LINEAGE_OFF = Optional.empty();
 
   private final PipelineTestDriver driver;
   private final String label;
@@ -70,16 +63,12 @@ public final class BatonSide implements Side {
         (name, input, output) -> new PassThrough(name, input, output, copy -> copy));
   }
 
-  /** Side N: {@link #passThrough} with record lineage off ({@link #LINEAGE_OFF}), so A / N is what lineage costs. */
+  /** Side N: {@link #passThrough} with record lineage off ({@code Stage.lineage(false)}), so A / N is what lineage costs. */
   public static BatonSide passThroughWithoutLineage(PipelineTestDriver driver) {
-    StageChange off = LINEAGE_OFF.orElseThrow(() -> new IllegalStateException(NO_LINEAGE_SWITCH));
     return new BatonSide(driver, "N nolineage",
         "Baton as A, with record lineage (provenance headers) off on the stage",
-        (name, input, output) -> new PassThrough(name, input, output, off));
+        (name, input, output) -> new PassThrough(name, input, output, copy -> copy.lineage(false)));
   }
-
-  /** Why side N cannot run yet. */
-  static final String NO_LINEAGE_SWITCH = "needs the per-stage lineage switch (BatonSide.LINEAGE_OFF is empty)";
 
   /** A source stage, then bids counted per auction in {@code countOrTime} batches: two jobs. */
   public static BatonSide keyedCount(PipelineTestDriver driver) {

@@ -86,7 +86,7 @@ public final class BenchTopics implements AutoCloseable {
 
   /**
    * What a topic holds for a {@code read_committed} reader: the digest of its values, the headers' bytes (keys and
-   * values) in all, and how many records carry the lineage header {@code baton.inputs}.
+   * values) in all, and how many records carry the lineage header {@code baton.lineage}.
    */
   public record Contents(ValueDigest digest, long headerBytes, long withLineage) {
     public double meanHeaderBytes() {
@@ -104,7 +104,7 @@ public final class BenchTopics implements AutoCloseable {
       for (Header h : r.headers()) {
         headerBytes[0] += h.key().getBytes(StandardCharsets.UTF_8).length + (h.value() == null ? 0 : h.value().length);
       }
-      withLineage[0] += r.headers().lastHeader(BatonHeaders.INPUTS) == null ? 0 : 1;
+      withLineage[0] += r.headers().lastHeader(BatonHeaders.LINEAGE) == null ? 0 : 1;
     });
     return new Contents(digest[0], headerBytes[0], withLineage[0]);
   }

@@ -28,7 +28,7 @@ public interface OutputCheck {
 
   /**
    * As {@link #sameValuesAs(ValueDigest)}, and the outputs of the sides {@code lineageOff} names must carry no lineage
-   * header ({@code baton.inputs}). The note gives the headers' mean size per record.
+   * header ({@code baton.lineage}). The note gives the headers' mean size per record.
    */
   static OutputCheck sameValuesAs(ValueDigest expected, Predicate<String> lineageOff) {
     return (topics, side, topic) -> {
@@ -36,7 +36,7 @@ public interface OutputCheck {
       boolean values = actual.digest().equals(expected);
       boolean lineage = !lineageOff.test(side) || actual.withLineage() == 0;
       String note = (values ? "= expected" : "DIFFERS: " + actual.digest() + " expected " + expected)
-          + (lineage ? "" : ", but " + actual.withLineage() + " records carry " + BatonHeaders.INPUTS)
+          + (lineage ? "" : ", but " + actual.withLineage() + " records carry " + BatonHeaders.LINEAGE)
           + String.format(Locale.ROOT, ", headers %.1f B per record", actual.meanHeaderBytes());
       return new Verdict(values && lineage, actual.digest().count(), note);
     };

@@ -58,7 +58,6 @@ public final class SideBySide {
         List<Side> chosen = workload.sides(sides, driver, registry, topics);
         OutputCheck check = workload.check(input);
         chosen.forEach(s -> log.accept(workload.label() + "  " + s.label() + ": " + s.description()));
-        workload.skipped(sides).forEach(s -> log.accept(workload.label() + "  " + s));
         List<RunResult> results = new ArrayList<>();
         for (int round = 1 - warmups; round <= rounds; round++) {
           for (Side side : chosen) {

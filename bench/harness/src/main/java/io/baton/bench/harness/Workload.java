@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What the sides do with the input bids: copy them ({@link #PASS_THROUGH}: sides A B C D, and N, Baton with record
@@ -57,28 +56,11 @@ public enum Workload {
       if (SideBySide.ALL_SIDES.indexOf(letter) < 0) {
         throw new IllegalArgumentException("sides are letters of " + SideBySide.ALL_SIDES + ", got '" + wanted + "'");
       }
-      if (letters.indexOf(letter) >= 0 && notRunnable(letter).isEmpty()) {
+      if (letters.indexOf(letter) >= 0) {
         sides.add(side(letter, driver, registry, topics));
       }
     }
     return sides;
-  }
-
-  /** Why this workload's side {@code letter} cannot run in this build, if it cannot. */
-  Optional<String> notRunnable(char letter) {
-    return this == PASS_THROUGH && letter == 'N' && BatonSide.LINEAGE_OFF.isEmpty()
-        ? Optional.of(BatonSide.NO_LINEAGE_SWITCH) : Optional.empty();
-  }
-
-  /** The sides among {@code wanted} this workload has but cannot run, with the reason, for the log. */
-  List<String> skipped(String wanted) {
-    List<String> skipped = new ArrayList<>();
-    for (char letter : wanted.toUpperCase(Locale.ROOT).toCharArray()) {
-      if (letters.indexOf(letter) >= 0) {
-        notRunnable(letter).ifPresent(why -> skipped.add(letter + " not run: " + why));
-      }
-    }
-    return skipped;
   }
 
   private Side side(char letter, PipelineTestDriver driver, SchemaRegistry registry, BenchTopics topics)

@@ -39,9 +39,7 @@ class SideBySideIT {
             1, SideBySide.ALL_SIDES, Duration.ofMinutes(2));
 
     List<RunResult> copies = results.get(Workload.PASS_THROUGH);
-    List<String> copiers = BatonSide.LINEAGE_OFF.isPresent()
-        ? List.of("A baton", "B flink", "C streams", "D loop", "N nolineage")
-        : List.of("A baton", "B flink", "C streams", "D loop");
+    List<String> copiers = List.of("A baton", "B flink", "C streams", "D loop", "N nolineage");
     assertThat(copies).extracting(RunResult::side).containsExactlyElementsOf(copiers);
     List<String> input = bodies(SideBySide.INPUT_TOPIC);
     assertThat(input).hasSize(RECORDS);

@@ -13,11 +13,4 @@ class WorkloadTest {
     assertThatThrownBy(() -> Workload.of("q5")).hasMessage(
         "workloads are pass-through, keyed-count, nexmark-q7 and nexmark-q5, got 'q5'");
   }
-
-  @Test
-  void sideNRunsOnlyOnceTheLineageSwitchIsWiredAndOnlyForThePassThrough() {
-    assertThat(Workload.PASS_THROUGH.skipped("ABCDN").isEmpty()).isEqualTo(BatonSide.LINEAGE_OFF.isPresent());
-    assertThat(Workload.PASS_THROUGH.skipped("ABCD")).isEmpty();
-    assertThat(Workload.NEXMARK_Q5.skipped("ABCDN")).isEmpty();
-  }
 }
