@@ -51,11 +51,16 @@ public final class OutputWriter implements Serializable {
     for (Envelope e : inputs) {
       offsets.add(e.record);
     }
+    return write(record, key, timestamp, offsets.build());
+  }
+
+  /** One output record made from the exact {@code inputs}, with the Kafka key {@code key} (null: no key). */
+  public OutRecord write(Object record, byte[] key, long timestamp, InputOffsets inputs) {
     return OutRecord.builder()
         .key(key)
         .value(encoder.encode((SpecificRecord) record))
         .timestamp(timestamp)
-        .headers(Provenance.of(stage.pipeline(), stage.stage(), stage.version(), offsets.build()).toHeaders())
+        .headers(Provenance.of(stage.pipeline(), stage.stage(), stage.version(), inputs).toHeaders())
         .build();
   }
 }
