@@ -72,10 +72,7 @@ final class ShapeRules {
         return List.of(new Problem(stage, "the aggregate's createAccumulator() failed: " + e,
             "return a new, empty accumulator, e.g. () -> 0L"));
       }
-      if (accumulator == null) {
-        problems.add(new Problem(stage, "the aggregate's createAccumulator() returned null",
-            "return a new, empty accumulator, e.g. () -> 0L or () -> new long[2]"));
-      } else if (!(accumulator instanceof java.io.Serializable)) {
+      if (accumulator != null && !(accumulator instanceof java.io.Serializable)) {
         problems.add(new Problem(stage, "the aggregate's accumulator " + accumulator.getClass().getName()
             + " is not Serializable; Flink keeps it in state with Java serialization",
             "let the accumulator class implement java.io.Serializable, or use an Avro record, an array or a number"));

@@ -38,16 +38,28 @@ public final class WindowKeys extends AbstractStreamOperator<Envelope> implement
   public void processElement(StreamRecord<Envelope> element) {
     Envelope e = element.getValue();
     long arrival = arrival(e);
-    long last = TimeWindow.getWindowStartWithOffset(e.timestamp, 0, slide);
-    // Windows [start, start + size) holding the time, as Flink's sliding windows: the last starts at or
-    // before it, each earlier one a slide before, while it still reaches the time.
-    for (long start = last - slide; start > e.timestamp - size; start -= slide) {
+    long[] starts = starts(e.timestamp, size, slide);
+    for (int i = 1; i < starts.length; i++) {
       Envelope copy = copier.copy(e);
-      copy.timestamp = start;
+      copy.timestamp = starts[i];
       output.collect(new StreamRecord<>(copy, arrival));
     }
-    e.timestamp = last;
+    e.timestamp = starts[0];
     output.collect(element.replace(e, arrival));
+  }
+
+  /**
+   * The starts of the windows {@code [start, start + size)} that hold {@code time}, as Flink's tumbling and
+   * sliding event-time windows assign them (offset 0): the latest first, each earlier one a slide before.
+   */
+  static long[] starts(long time, long size, long slide) {
+    long last = TimeWindow.getWindowStartWithOffset(time, 0, slide);
+    int n = 0;
+    long[] starts = new long[(int) ((size + slide - 1) / slide)];
+    for (long start = last; start > time - size; start -= slide) {
+      starts[n++] = start;
+    }
+    return n == starts.length ? starts : java.util.Arrays.copyOf(starts, n);
   }
 
   /** The Flink key: the window's start and the batch key ({@code start|key}, one to one). */
