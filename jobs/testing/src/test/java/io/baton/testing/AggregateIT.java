@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code Fn.aggregate} against a per-batch function computing the same (the sensor helper's summary): the
- * same outputs, Kafka keys, timestamps and provenance under every batch policy, bounded and streaming; and a
- * bounded run releasing each event-time window before it reads the next one's records.
+ * same outputs, Kafka keys, timestamps and provenance under every batch policy, bounded and streaming;
+ * accumulators restored from a checkpoint after a failure; and a bounded run releasing each event-time window
+ * before it reads the next one's records.
  */
 class AggregateIT {
   private static final Duration WAIT = Duration.ofMinutes(2);
@@ -81,6 +82,11 @@ class AggregateIT {
 
   /** Each output as "key | timestamp | inputs | summary", the inputs' topic named by stage, sorted. */
   private static List<String> outputs(PipelineTestDriver driver, String pipeline) {
+    return outputs(driver, pipeline, true);
+  }
+
+  /** Without exact offsets, only their number: transaction markers place a streaming run's offsets elsewhere. */
+  private static List<String> outputs(PipelineTestDriver driver, String pipeline, boolean offsets) {
     String topic = pipeline + ".windows";
     List<KafkaRecord> raw = driver.readAllRaw(topic);
     List<Summary> values = driver.readAll(topic, Summary.class);
@@ -89,6 +95,7 @@ class AggregateIT {
       KafkaRecord r = raw.get(i);
       String key = r.key() == null ? "-" : new String(r.key(), StandardCharsets.UTF_8);
       String inputs = r.lastHeader(BatonHeaders.INPUTS).orElse("?").replace(pipeline + ".readings", "readings");
+      inputs = offsets ? inputs : io.baton.connectors.InputOffsets.decode(inputs).count() + " inputs";
       lines.add(key + " | " + r.timestamp() + " | " + inputs + " | " + values.get(i));
     }
     lines.sort(null);
@@ -131,6 +138,53 @@ class AggregateIT {
       driver.read("agg-st-ag.windows", Summary.class, expected.size(), WAIT);
     }
     assertThat(outputs(driver, "agg-st-ag")).isEqualTo(expected);
+  }
+
+  static final java.util.concurrent.atomic.AtomicBoolean FAILED_ONCE = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** {@link #SUMMARIZE} that fails once, on the first reading of 999 °C it sees. */
+  static final StageFunction<Reading, Summary> SUMMARIZE_FAILING_ONCE = Fn.aggregate(
+      () -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, Double.MAX_VALUE, -Double.MAX_VALUE, 0},
+      (double[] a, Reading r) -> {
+        if (r.getCelsius() == 999 && FAILED_ONCE.compareAndSet(false, true)) {
+          throw new IllegalStateException("failing once, to restart from the checkpoint");
+        }
+        return add(a, r);
+      }, AggregateIT::merge, AggregateIT::result);
+
+  @Test
+  void accumulatorsComeBackFromACheckpointAfterAFailure() throws Exception {
+    PipelineTestDriver driver = PipelineTestDriver.shared();
+    String input = "agg-restore.in";
+    Batch sessions = Batch.session(Duration.ofMillis(1_500)).keyedBy(Reading::getSensorId);
+    try (RunningPipeline run = driver.start(pipeline("agg-rs-ag", input, sessions, SUMMARIZE_FAILING_ONCE))) {
+      pipeReadings(driver, input, 80, 9);
+      // The windows stage has checkpointed its state after adding all of the first half: a checkpoint
+      // triggered after its source task had sent all 80 records on.
+      driver.readRaw("agg-rs-ag.readings", 80, WAIT);
+      String job = driver.flinkWebUrl() + "/jobs/" + run.job("windows").getJobID();
+      org.awaitility.Awaitility.await().atMost(WAIT).until(() -> rest(job).path("vertices").get(0)
+          .path("metrics").path("write-records").asLong() >= 80);
+      long sent = System.currentTimeMillis();
+      org.awaitility.Awaitility.await().atMost(WAIT).until(() -> rest(job + "/checkpoints").path("latest")
+          .path("completed").path("trigger_timestamp").asLong() > sent);
+      // The second half: its first record fails the job once; it restarts from that checkpoint.
+      driver.pipe(input, "s1", Sensors.reading("s1", 999, 200_000), 200_000);
+      driver.pipe(input, "s2", Sensors.reading("s2", 3, 200_500), 200_500);
+      driver.pipe(input, "s0", Sensors.reading("s0", 1, 10_000_000), 10_000_000);
+      driver.runBounded(pipeline("agg-rs-pb", input, sessions, Fn.perBatch(Sensors::summarize)), WAIT);
+      List<String> expected = outputs(driver, "agg-rs-pb", false).stream().filter(l -> !l.contains("10000000")).toList();
+      driver.read("agg-rs-ag.windows", Summary.class, expected.size(), WAIT);
+      assertThat(FAILED_ONCE).isTrue();
+      assertThat(outputs(driver, "agg-rs-ag", false)).isEqualTo(expected);
+    }
+  }
+
+  private static org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode rest(String url)
+      throws Exception {
+    try (java.io.InputStream in = java.net.URI.create(url).toURL().openStream()) {
+      return new org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
   }
 
   /** Per run: adds so far at each release, and each release's record count. */
