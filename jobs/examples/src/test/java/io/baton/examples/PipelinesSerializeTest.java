@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.api.PipelineDefinition;
 import io.baton.api.internal.StageSpec;
+import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.StageFunction;
+import io.baton.examples.sensor.Summaries;
 import io.baton.examples.nexmark.HighestBid;
 import io.baton.examples.nexmark.HotItems;
 import io.baton.examples.sensor.SensorStory;
@@ -46,10 +48,16 @@ class PipelinesSerializeTest {
   @SuppressWarnings("unchecked")
   void functionsStillWorkAfterTheTrip() throws Exception {
     StageSpec perMinute = new SensorStory().define().build().stage("per-minute");
-    var summarise = (StageFunction.PerBatch<String, Reading, Summary>) roundTrip(perMinute.function().orElseThrow());
+    var summarise = (StageFunction.Aggregate<String, Reading, Summaries.Running, Summary>)
+        roundTrip(perMinute.function().orElseThrow());
+    var agg = summarise.aggregation();
 
-    assertThat(summarise.fn().apply("s", List.of(new Reading("s", 12.0, 60_000L))))
+    assertThat(agg.result("s", new BatchWindow(60_000L, 120_000L),
+        agg.add(agg.createAccumulator(), new Reading("s", 12.0, 60_000L))))
         .isEqualTo(new Summary("s", 60_000L, 120_000L, 1, 12.0, 12.0, 12.0));
+    // The accumulator goes into Flink state with Java serialization.
+    assertThat(roundTrip(agg.add(agg.createAccumulator(), new Reading("s", 12.0, 60_000L))))
+        .isEqualTo(new Summaries.Running(1, 12.0, 12.0, 12.0));
   }
 
   @SuppressWarnings("unchecked")

@@ -6,7 +6,9 @@ import io.baton.api.Stage;
 import io.baton.api.Topic;
 import io.baton.api.accept.Accept;
 import io.baton.api.batch.Batch;
+import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.Fn;
+import io.baton.api.fn.StageFunction;
 import io.baton.examples.nexmark.HighestBid;
 import io.baton.examples.nexmark.HotItems;
 import io.baton.schemas.nexmark.Bid;
@@ -15,7 +17,6 @@ import io.baton.schemas.nexmark.HottestItem;
 import io.baton.testing.PipelineTestDriver;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Side A, Baton: a pipeline on the harness's topics run bounded through the test kit,
@@ -77,10 +78,10 @@ public final class BatonSide implements Side {
         CountPipeline::new);
   }
 
-  /** The example {@code nexmark-highest-bid} pipeline (event time, {@code Batch.every(10 s)}, {@link HighestBid#of}). */
+  /** The example {@code nexmark-highest-bid} pipeline (event time, {@code Batch.every(10 s)}, {@link HighestBid#HIGHEST}, an incremental aggregate). */
   public static BatonSide q7(PipelineTestDriver driver) {
     return new BatonSide(driver,
-        "Baton nexmark-highest-bid (source stage with event time, Batch.every(PT10S), HighestBid::of), bounded",
+        "Baton nexmark-highest-bid (source stage with event time, Batch.every(PT10S), HighestBid.HIGHEST aggregate), bounded",
         Q7::new);
   }
 
@@ -131,7 +132,7 @@ public final class BatonSide implements Side {
       Pipeline p = Pipeline.named(name);
       Stage<Bid> bids = p.source("bids", Topic.of(input, Bid.class).accept(Accept.schema()));
       p.stage("count", bids, Batch.countOrTime(KeyedCount.BATCH, KeyedCount.MAX_WAIT).keyedBy(Bid::getAuction),
-          BatonSide::count).outputTopic(output);
+          COUNT).outputTopic(output);
       return p;
     }
   }
@@ -143,7 +144,7 @@ public final class BatonSide implements Side {
       Pipeline p = Pipeline.named(name);
       Stage<Bid> bids = p.source("bids",
           Topic.of(input, Bid.class).eventTime(Bid::getDateTime, HighestBid.OUT_OF_ORDERNESS));
-      p.stage("highest-bid", bids, Batch.every(HighestBid.WINDOW), HighestBid::of).outputTopic(output);
+      p.stage("highest-bid", bids, Batch.every(HighestBid.WINDOW), HighestBid.HIGHEST).outputTopic(output);
       return p;
     }
   }
@@ -163,7 +164,7 @@ public final class BatonSide implements Side {
     }
   }
 
-  static HotItem count(Long auction, List<Bid> bids) {
-    return KeyedCount.item(auction, bids.size());
-  }
+  /** A count is the natural incremental aggregate: one long per auction and batch, no bids kept. */
+  static final StageFunction<Bid, HotItem> COUNT = Fn.aggregate(() -> 0L, (Long n, Bid b) -> n + 1, Long::sum,
+      (Long auction, BatchWindow w, Long n) -> KeyedCount.item(auction, n));
 }

@@ -12,7 +12,8 @@ import java.io.Serializable;
  */
 public sealed interface StageFunction<I, O> extends Serializable
     permits StageFunction.Map, StageFunction.FlatMap, StageFunction.Filter,
-        StageFunction.PerBatch, StageFunction.PerBatchFlat, StageFunction.PerWindow, StageFunction.CoGroup {
+        StageFunction.PerBatch, StageFunction.PerBatchFlat, StageFunction.PerWindow, StageFunction.Aggregate,
+        StageFunction.CoGroup {
 
   /** True for functions that work on whole batches (and so need a batch policy other than each()). */
   boolean perBatch();
@@ -20,7 +21,7 @@ public sealed interface StageFunction<I, O> extends Serializable
   /** The user's function object, for naming and type discovery. */
   Serializable target();
 
-  /** Short label for plans and operator names: map, flatMap, filter, perBatch, coGroup. */
+  /** Short label for plans and operator names: map, flatMap, filter, perBatch, aggregate, coGroup. */
   String label();
 
   /** Calls the case of {@code cases} for this shape. */
@@ -46,6 +47,8 @@ public sealed interface StageFunction<I, O> extends Serializable
     R perBatchFlat(PerBatchFlat<?, ?, ?> fn);
 
     R perWindow(PerWindow<?, ?, ?> fn);
+
+    R aggregate(Aggregate<?, ?, ?, ?> fn);
 
     R coGroup(CoGroup<?, ?, ?, ?> fn);
   }
@@ -96,6 +99,19 @@ public sealed interface StageFunction<I, O> extends Serializable
     public Serializable target() { return fn; }
     public String label() { return "perWindow"; }
     public <R> R match(Cases<R> cases) { return cases.perWindow(this); }
+  }
+
+  /**
+   * One accumulator per key and window, each record added as it arrives, one record out per released
+   * batch: no record is buffered. {@link #target()} is the result function (it names the output class).
+   */
+  record Aggregate<K, I, A, O>(Aggregation<K, I, A, O> aggregation) implements StageFunction<I, O> {
+    public boolean perBatch() { return true; }
+    public Serializable target() {
+      return aggregation instanceof LambdaAggregation<?, ?, ?, ?> lambdas ? lambdas.result() : aggregation;
+    }
+    public String label() { return "aggregate"; }
+    public <R> R match(Cases<R> cases) { return cases.aggregate(this); }
   }
 
   /** Two inputs, grouped by key inside one window; {@code I} is unused (two input types). */

@@ -159,6 +159,22 @@ final class Resolver {
     @Override public Class<?> perWindow(StageFunction.PerWindow<?, ?, ?> fn) { return returned(fn); }
     @Override public Class<?> coGroup(StageFunction.CoGroup<?, ?, ?, ?> fn) { return returned(fn); }
 
+    /** A lambda result says so in its signature; a class implementing Aggregation in its result method. */
+    @Override
+    public Class<?> aggregate(StageFunction.Aggregate<?, ?, ?, ?> fn) {
+      Class<?> lambda = returned(fn);
+      if (lambda != null) {
+        return lambda;
+      }
+      for (java.lang.reflect.Method m : fn.aggregation().getClass().getMethods()) {
+        if (m.getName().equals("result") && m.getParameterCount() == 3 && !m.isBridge()
+            && m.getReturnType() != Object.class) {
+          return m.getReturnType();
+        }
+      }
+      return null;
+    }
+
     private static Class<?> returned(StageFunction<?, ?> fn) {
       return Lambdas.returnType(fn.target()).orElse(null);
     }

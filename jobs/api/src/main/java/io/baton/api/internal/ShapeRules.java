@@ -61,6 +61,25 @@ final class ShapeRules {
     @Override public List<Problem> perBatchFlat(StageFunction.PerBatchFlat<?, ?, ?> fn) { return perBatch(); }
     @Override public List<Problem> perWindow(StageFunction.PerWindow<?, ?, ?> fn) { return perBatch(); }
 
+    /** A batch policy, and an accumulator Flink can keep in state (Java serialization). */
+    @Override
+    public List<Problem> aggregate(StageFunction.Aggregate<?, ?, ?, ?> fn) {
+      List<Problem> problems = new ArrayList<>(perBatch());
+      Object accumulator;
+      try {
+        accumulator = fn.aggregation().createAccumulator();
+      } catch (RuntimeException e) {
+        return List.of(new Problem(stage, "the aggregate's createAccumulator() failed: " + e,
+            "return a new, empty accumulator, e.g. () -> 0L"));
+      }
+      if (accumulator != null && !(accumulator instanceof java.io.Serializable)) {
+        problems.add(new Problem(stage, "the aggregate's accumulator " + accumulator.getClass().getName()
+            + " is not Serializable; Flink keeps it in state with Java serialization",
+            "let the accumulator class implement java.io.Serializable, or use an Avro record, an array or a number"));
+      }
+      return problems;
+    }
+
     @Override
     public List<Problem> coGroup(StageFunction.CoGroup<?, ?, ?, ?> fn) {
       List<Problem> problems = new ArrayList<>();

@@ -54,7 +54,7 @@ public final class SensorStory implements PipelineDefinition {
 
     Stage<Summary> perMinute = p.stage("per-minute", readings,
         Batch.every(WINDOW).keyedBy(Reading::getSensorId).withGrace(GRACE),
-        Summaries::of);
+        Summaries.PER_MINUTE);
 
     Stage<Alert> alerts = p.stage("alerts", perMinute, Batch.each(), Alerts::hot);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.StageSpec;
 import io.baton.api.batch.Every;
+import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.StageFunction;
 import io.baton.schemas.nexmark.Bid;
 import java.time.Duration;
@@ -42,12 +43,16 @@ class HighestBidTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void stageRunsTheHighestBidFunction() throws Exception {
-    var fn = (StageFunction.PerBatch<Object, Bid, io.baton.schemas.nexmark.HighestBid>)
+  void stageAggregatesTheHighestBidOfItsWindow() throws Exception {
+    var fn = (StageFunction.Aggregate<Object, Bid, Bid, io.baton.schemas.nexmark.HighestBid>)
         new HighestBid().define().build().stage("highest-bid").function().orElseThrow();
+    var agg = fn.aggregation();
 
-    assertThat(fn.fn().apply(null, List.of(bid(1, 2, 300, T0 + 1_000), bid(3, 4, 500, T0 + 2_000))))
+    Bid acc = agg.add(agg.add(agg.createAccumulator(), bid(1, 2, 300, T0 + 1_000)), bid(3, 4, 500, T0 + 2_000));
+    Bid other = agg.add(agg.createAccumulator(), bid(5, 6, 400, T0 + 3_000));
+    assertThat(agg.result(null, new BatchWindow(T0, T0 + 10_000), agg.merge(other, acc)))
         .isEqualTo(highest(T0, 3, 4, 500));
+    assertThat(agg.result(null, new BatchWindow(T0, T0 + 10_000), agg.createAccumulator())).isNull();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.baton.api.accept.Excess;
 import io.baton.api.accept.RateLimit;
 import io.baton.api.accept.Rule;
 import io.baton.api.batch.Every;
+import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.StageFunction;
 import io.baton.schemas.sensor.Alert;
 import io.baton.schemas.sensor.Reading;
@@ -93,15 +94,18 @@ class SensorStoryTest {
         .hasToString("Batch.every(PT1M) keyedBy sensorId withGrace(PT10S)");
     assertThat(((Every) perMinute.batch()).size()).isEqualTo(Duration.ofMinutes(1));
     assertThat(perMinute.batch().grace()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(perMinute.function()).get().isInstanceOf(StageFunction.PerBatch.class);
+    assertThat(perMinute.function()).get().isInstanceOf(StageFunction.Aggregate.class);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void stagesRunSummariesAndAlerts() throws Exception {
-    var summarise = (StageFunction.PerBatch<String, Reading, Summary>) graph.stage("per-minute").function().orElseThrow();
-    Summary summary = summarise.fn().apply("s-1",
-        List.of(new Reading("s-1", 41.0, 60_000L), new Reading("s-1", 43.0, 61_000L)));
+    var summarise = (StageFunction.Aggregate<String, Reading, Summaries.Running, Summary>)
+        graph.stage("per-minute").function().orElseThrow();
+    var agg = summarise.aggregation();
+    Summaries.Running running = agg.add(agg.createAccumulator(), new Reading("s-1", 41.0, 60_000L));
+    Summary summary = agg.result("s-1", new BatchWindow(60_000L, 120_000L),
+        agg.merge(running, agg.add(agg.createAccumulator(), new Reading("s-1", 43.0, 61_000L))));
     // Both readings lie in the minute 60 000 .. 120 000 ms.
     assertThat(summary).isEqualTo(new Summary("s-1", 60_000L, 120_000L, 2, 41.0, 43.0, 42.0));
 

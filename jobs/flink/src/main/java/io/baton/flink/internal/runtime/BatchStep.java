@@ -25,6 +25,7 @@ import org.apache.flink.util.Collector;
  * {@code (key, left, right)}. Outputs carry every input of the batch as provenance and the
  * window's end (time windows) or the newest input's time (count, bytes) as their timestamp. The
  * function sees a batch's records in arrival order (by input, partition and offset) in both modes.
+ * The Kafka key is the records' batch key (the Flink key may hold the window too, see {@link WindowKeys}).
  */
 public final class BatchStep<W extends Window> extends ProcessWindowFunction<Envelope, OutRecord, String, W> {
   private static final long serialVersionUID = 1L;
@@ -65,7 +66,7 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
   }
 
   @Override
-  public void process(String key, Context ctx, Iterable<Envelope> elements, Collector<OutRecord> out) throws Exception {
+  public void process(String flinkKey, Context ctx, Iterable<Envelope> elements, Collector<OutRecord> out) throws Exception {
     List<Envelope> inputs = new ArrayList<>();
     List<List<Object>> bySide = List.of(new ArrayList<>(), new ArrayList<>());
     Object typedKey = null;
@@ -88,7 +89,7 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
     batches.inc();
     lastBatchSize = inputs.size();
     java.util.function.Consumer<Object> emit = record -> {
-      out.collect(writer.write(record, key, timestamp, inputs));
+      out.collect(writer.write(record, inputs.get(0).key, timestamp, inputs));
       emitted.inc();
     };
     if (coGroup) {

@@ -69,6 +69,11 @@ public final class OutputWriter implements Serializable {
     return provenance(offsets.build());
   }
 
+  /** One output record made from the exact {@code inputs} (an aggregate's offset set), with the Kafka key {@code key} (null: no key). */
+  public OutRecord write(Object record, byte[] key, long timestamp, InputOffsets inputs) {
+    return output(record, key, timestamp, provenance(inputs));
+  }
+
   /** The lineage header for {@code inputs}, or none when the stage turned lineage off. */
   private List<Header> provenance(InputOffsets inputs) {
     return lineage == null ? List.of() : List.of(lineage.header(inputs));

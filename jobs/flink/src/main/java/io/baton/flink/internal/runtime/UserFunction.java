@@ -1,9 +1,11 @@
 package io.baton.flink.internal.runtime;
 
+import io.baton.api.fn.Aggregation;
 import io.baton.api.fn.BatchWindow;
 import io.baton.api.fn.StageFunction;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,11 @@ public final class UserFunction implements Serializable {
 
   public String label() {
     return fn.label();
+  }
+
+  /** The aggregation when the function is an incremental aggregate ({@code Fn.aggregate}), else empty. */
+  public Optional<Aggregation<Object, Object, Object, Object>> aggregation() {
+    return fn instanceof StageFunction.Aggregate a ? Optional.of(a.aggregation()) : Optional.empty();
   }
 
   private Call call() {
@@ -125,6 +132,12 @@ public final class UserFunction implements Serializable {
           emit(f.fn().apply(key, window, batch), out);
         }
       };
+    }
+
+    /** Runs as a Flink AggregateFunction ({@link AggregateStep}), never through these ways in. */
+    @Override
+    public Call aggregate(StageFunction.Aggregate f) {
+      return new Call(f.label()) {};
     }
 
     @Override
