@@ -157,7 +157,7 @@ public final class BatonSide implements Side {
       Stage<Bid> bids = p.source("bids",
           Topic.of(input, Bid.class).eventTime(Bid::getDateTime, HotItems.OUT_OF_ORDERNESS));
       Stage<HotItem> counts = p.stage("hot-items", bids,
-          Batch.sliding(HotItems.SIZE, HotItems.SLIDE).keyedBy(Bid::getAuction), Fn.perWindow(HotItems::count));
+          Batch.sliding(HotItems.SIZE, HotItems.SLIDE).keyedBy(Bid::getAuction), HotItems.COUNTS);
       p.stage("hottest", counts, HotItems.PER_WINDOW, Fn.perBatchFlat(HotItems::hottest))
           .produces(HottestItem.class).outputTopic(output);
       return p;
