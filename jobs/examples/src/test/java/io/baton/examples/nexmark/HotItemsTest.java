@@ -22,7 +22,7 @@ class HotItemsTest {
   private static final long T0 = 1_700_000_000_000L;
 
   @Test
-  void buildsASourceASlidingStageKeyedByAuctionAndAPerWindowStage() {
+  void buildsASourceASlidingCountKeyedByAuctionAndAPerWindowStage() {
     PipelineGraph graph = new HotItems().define().build();
 
     assertThat(graph.name()).isEqualTo("nexmark-hot-items");
@@ -36,7 +36,7 @@ class HotItemsTest {
     assertThat(((Sliding) hot.batch()).slide()).isEqualTo(Duration.ofSeconds(2));
     assertThat(hot.outputClass()).isEqualTo(HotItem.class);
     assertThat(hot.outputTopic()).isEqualTo("nexmark-hot-items.hot-items");
-    assertThat(hot.function()).get().isInstanceOf(StageFunction.PerWindow.class);
+    assertThat(hot.function()).get().isInstanceOf(StageFunction.Aggregate.class);
     StageSpec hottest = graph.stage("hottest");
     assertThat(hottest.inputs()).containsExactly("hot-items");
     assertThat(hottest.batch()).isInstanceOf(Every.class).hasToString("Batch.every(PT2S) keyedBy windowEnd");
@@ -84,12 +84,18 @@ class HotItemsTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void stageRunsTheCountFunction() throws Exception {
-    var fn = (StageFunction.PerWindow<Long, Bid, HotItem>)
+  void stageCountsIncrementallyAsCountDoesAllAtOnce() throws Exception {
+    var fn = (StageFunction.Aggregate<Long, Bid, Long, HotItem>)
         new HotItems().define().build().stage("hot-items").function().orElseThrow();
+    var agg = fn.aggregation();
+    List<Bid> bids = List.of(bid(1_001, 1, 5, T0 + 9_000), bid(1_001, 2, 6, T0 + 1_000), bid(1_001, 3, 7, T0 + 4_000));
 
-    assertThat(fn.fn().apply(1_001L, new BatchWindow(T0, T0 + 10_000), List.of(bid(1_001, 1, 5, T0 + 9_000))))
-        .isEqualTo(new HotItem(T0, T0 + 10_000, 1_001L, 1L));
+    Long firstTwo = agg.add(agg.add(agg.createAccumulator(), bids.get(0)), bids.get(1));
+    Long last = agg.add(agg.createAccumulator(), bids.get(2));
+    BatchWindow window = new BatchWindow(T0, T0 + 10_000);
+    assertThat(agg.result(1_001L, window, agg.merge(firstTwo, last))).isEqualTo(HotItems.count(1_001L, window, bids))
+        .isEqualTo(new HotItem(T0, T0 + 10_000, 1_001L, 3L));
+    assertThat(agg.result(1_001L, window, agg.createAccumulator())).isNull();
   }
 
   @Test
