@@ -6,13 +6,14 @@ import java.util.Objects;
 
 /**
  * One Kafka record header: a key and raw bytes (possibly null). Kafka allows repeated keys; order is kept.
+ * It is a Kafka client {@code Header} too, so a producer record takes it as it is, without a copy.
  *
  * <pre>{@code
  * Header h = Header.ofString(BatonHeaders.STAGE, "per-minute");
  * String stage = h.valueAsString();
  * }</pre>
  */
-public final class Header {
+public final class Header implements org.apache.kafka.common.header.Header {
   private final String key;
   private final byte[] value;
 
@@ -33,11 +34,13 @@ public final class Header {
   }
 
   /** The header key. */
+  @Override
   public String key() {
     return key;
   }
 
   /** The raw value (shared, do not modify), or null. */
+  @Override
   public byte[] value() {
     return value;
   }

@@ -6,6 +6,7 @@ import io.baton.connectors.internal.ValueTypeInfo;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,12 +53,21 @@ public final class KafkaRecord {
 
   /** A record as the Kafka consumer delivered it. */
   public static KafkaRecord from(ConsumerRecord<byte[], byte[]> record) {
-    List<Header> headers = new ArrayList<>();
-    for (org.apache.kafka.common.header.Header h : record.headers()) {
-      headers.add(Header.of(h.key(), h.value()));
-    }
     return new KafkaRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
-        record.key(), record.value(), List.copyOf(headers));
+        record.key(), record.value(), headersOf(record));
+  }
+
+  // One array, read-only: no list copied twice per record, and no list at all when there are no headers.
+  private static List<Header> headersOf(ConsumerRecord<byte[], byte[]> record) {
+    org.apache.kafka.common.header.Header[] read = record.headers().toArray();
+    if (read.length == 0) {
+      return List.of();
+    }
+    Header[] headers = new Header[read.length];
+    for (int i = 0; i < read.length; i++) {
+      headers[i] = read[i] instanceof Header h ? h : Header.of(read[i].key(), read[i].value());
+    }
+    return Collections.unmodifiableList(Arrays.asList(headers));
   }
 
   /** A builder, for tests and for records that did not come from a consumer. */

@@ -6,6 +6,7 @@ import io.baton.connectors.internal.ValueTypeInfo;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +120,9 @@ public final class OutRecord {
     private byte[] key;
     private byte[] value;
     private boolean valueSet;
-    private final List<Header> headers = new ArrayList<>();
+    private ArrayList<Header> headers = new ArrayList<>();
+    // Set once build() handed the list to a record: the next change copies it, so the record stays as built.
+    private boolean built;
     private long timestamp = NO_TIMESTAMP;
 
     private Builder() {}
@@ -145,13 +148,17 @@ public final class OutRecord {
 
     /** Appends a header. */
     public Builder header(Header header) {
-      headers.add(Objects.requireNonNull(header, "header must not be null"));
+      writable().add(Objects.requireNonNull(header, "header must not be null"));
       return this;
     }
 
     /** Appends headers in order. */
     public Builder headers(List<Header> more) {
-      more.forEach(this::header);
+      ArrayList<Header> list = writable();
+      list.ensureCapacity(list.size() + more.size());
+      for (Header h : more) {
+        list.add(Objects.requireNonNull(h, "header must not be null"));
+      }
       return this;
     }
 
@@ -166,7 +173,17 @@ public final class OutRecord {
       if (!valueSet) {
         throw new IllegalStateException("OutRecord.builder() is incomplete: call value(bytes)");
       }
-      return new OutRecord(topic, key, value, List.copyOf(headers), timestamp);
+      // The builder's own list, read-only, instead of a copy per record.
+      built = true;
+      return new OutRecord(topic, key, value, Collections.unmodifiableList(headers), timestamp);
+    }
+
+    private ArrayList<Header> writable() {
+      if (built) {
+        headers = new ArrayList<>(headers);
+        built = false;
+      }
+      return headers;
     }
 
     static String requireTopic(String topic) {

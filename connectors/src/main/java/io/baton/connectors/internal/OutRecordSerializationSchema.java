@@ -5,13 +5,10 @@ import io.baton.connectors.Header;
 import io.baton.connectors.OutRecord;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.RunId;
-import java.nio.charset.StandardCharsets;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Turns an {@link OutRecord} into a Kafka producer record: its own topic or the default one, key, value,
@@ -26,6 +23,7 @@ public final class OutRecordSerializationSchema implements KafkaRecordSerializat
 
   private final String defaultTopic;
   private final RunId run;
+  private transient Header runHeader;
 
   /** Writes records without a topic of their own to {@code defaultTopic} (null: every record needs one). */
   public OutRecordSerializationSchema(String defaultTopic) {
@@ -45,15 +43,25 @@ public final class OutRecordSerializationSchema implements KafkaRecordSerializat
       throw new IllegalStateException(record + " has no topic and the sink has no default topic: call topic(name) on "
           + "the record or defaultTopic(name) on HandoffSink.builder()");
     }
-    List<org.apache.kafka.common.header.Header> headers = new ArrayList<>(record.headers().size() + 1);
+    Long ts = record.timestamp() == OutRecord.NO_TIMESTAMP ? null : record.timestamp();
+    ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null, ts, record.key(), record.value(), null);
+    // Baton's headers are Kafka headers: added as they are, into the producer record's own list.
+    Headers headers = out.headers();
     for (Header h : record.headers()) {
-      headers.add(new RecordHeader(h.key(), h.value()));
+      headers.add(h);
     }
     if (run != null) {
-      headers.add(new RecordHeader(BatonHeaders.RUN, run.toString().getBytes(StandardCharsets.UTF_8)));
+      headers.add(runHeader());
     }
-    Long ts = record.timestamp() == OutRecord.NO_TIMESTAMP ? null : record.timestamp();
-    return new ProducerRecord<>(topic, null, ts, record.key(), record.value(), headers);
+    return out;
+  }
+
+  // Made once per sink: every record of a run carries the same header.
+  private Header runHeader() {
+    if (runHeader == null) {
+      runHeader = Header.ofString(BatonHeaders.RUN, run.toString());
+    }
+    return runHeader;
   }
 
   @Override

@@ -43,6 +43,14 @@ public final class ResourceNames {
     return stageId(pipeline, stage);
   }
 
+  /**
+   * The transactional-id prefix of a stage's dead-letter sink: {@code baton-dead-letter.<pipeline>.<stage>}. It is
+   * not an extension of the handoff's prefix, so aborting lingering transactions by prefix never reaches the other.
+   */
+  public static String deadLetterTransactionalIdPrefix(String pipeline, String stage) {
+    return "baton-dead-letter." + pipeline + "." + stage;
+  }
+
   private static String stageId(String pipeline, String stage) {
     return "baton." + pipeline + "." + stage;
   }

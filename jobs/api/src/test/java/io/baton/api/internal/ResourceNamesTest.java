@@ -31,4 +31,11 @@ class ResourceNamesTest {
     assertThat(ResourceNames.consumerGroup("p", "s")).isEqualTo("baton.p.s");
     assertThat(ResourceNames.transactionalIdPrefix("p", "s")).isEqualTo("baton.p.s");
   }
+
+  @Test
+  void deadLetterSinkHasItsOwnTransactionalIdPrefixThatDoesNotExtendTheHandoffs() {
+    assertThat(ResourceNames.deadLetterTransactionalIdPrefix("p", "s")).isEqualTo("baton-dead-letter.p.s");
+    assertThat(ResourceNames.deadLetterTransactionalIdPrefix("p", "s"))
+        .doesNotStartWith(ResourceNames.transactionalIdPrefix("p", "s"));
+  }
 }

@@ -80,7 +80,7 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
     }
     long time = timestamp != null ? timestamp.timestamp(record)
         : in.timestamp() != KafkaRecord.NO_TIMESTAMP ? in.timestamp() : ctx.timerService().currentProcessingTime();
-    Envelope envelope = new Envelope(side, keys.text(side, record), time, in);
+    Envelope envelope = new Envelope(side, keys.text(side, record), time, in, record);
     if (accept.rateLimit().isPresent()) {
       // Not accepted yet: the rate limit decides, and counts it (ThrottleStep).
       envelope.rateKey = String.valueOf(((RateLimit) accept.rateLimit().get()).key().key(record));

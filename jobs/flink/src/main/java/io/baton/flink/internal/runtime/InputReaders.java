@@ -13,7 +13,8 @@ import org.apache.avro.specific.SpecificRecord;
  * Decodes envelopes of each input side into the stage's reader classes. Writer schemas and
  * readers are cached inside the decoders: no schema parsing or reader creation per record. An
  * accepted record travels as its original bytes (compact between operators, and what a late
- * dead letter must carry) and is decoded again where the function runs: two Avro decodes a record.
+ * dead letter must carry) plus, within the accept step's task, the record it decoded: a record is
+ * decoded once on a chained path, and again only after a network exchange or a restore.
  */
 public final class InputReaders implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -67,6 +68,9 @@ public final class InputReaders implements Serializable {
 
   /** The record an accepted envelope carries; it decoded once already, so failing now is a bug. */
   public Object decode(Envelope e) {
+    if (e.decoded() != null) {
+      return e.decoded();
+    }
     try {
       return decode(e.side, e.record.value());
     } catch (DecodeException ex) {

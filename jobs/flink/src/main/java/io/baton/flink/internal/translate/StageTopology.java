@@ -24,8 +24,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -60,31 +60,40 @@ public final class StageTopology {
     SingleOutputStreamOperator<Envelope> accepted = in
         .process(new AcceptStep(stage, readers, spec.accept(), keys,
             spec.source() ? spec.eventTime().flatMap(t -> t.timestamp()).orElse(null) : null, rejects),
-            TypeInformation.of(Envelope.class))
+            Envelope.Types.TYPE_INFO)
         .name("accept " + String.join(", ", spec.inputs().isEmpty() ? spec.inputTopics() : spec.inputs()))
         .uid("accept");
 
     DataStream<Envelope> admitted = spec.accept().rateLimit().isEmpty() ? accepted : accepted
         .keyBy(e -> e.rateKey, Types.STRING)
         .process(new ThrottleStep(spec.accept().rateLimit().get(), spec.eventTime().isPresent(), rejects),
-            TypeInformation.of(Envelope.class))
+            Envelope.Types.TYPE_INFO)
         .name("rate limit " + spec.accept().rateLimit().get()).uid("throttle");
     StageFunction<?, ?> fn = spec.function().orElse(Fn.map(record -> record));
     Translated translated = spec.batch().match(new BatchTranslator(admitted, readers, keys, new UserFunction(fn),
         new OutputWriter(stage, settings.registry()), rejects, spec.coGroup(), label(spec)));
 
-    DataStream<OutRecord> all = translated.outputs().union(accepted.getSideOutput(DeadLetterOutput.TAG));
+    translated.outputs().sinkTo(handoff(stage, spec, settings)).name("handoff → " + spec.outputTopic()).uid("handoff");
+
+    // Dead letters have a sink of their own, so the main path (source → accept → batch → handoff) chains into one task.
+    DataStream<OutRecord> letters = accepted.getSideOutput(DeadLetterOutput.TAG);
     if (admitted instanceof SingleOutputStreamOperator<Envelope> throttled && admitted != accepted) {
-      all = all.union(throttled.getSideOutput(DeadLetterOutput.TAG));
+      letters = letters.union(throttled.getSideOutput(DeadLetterOutput.TAG));
     }
     if (translated.late().isPresent()) {
-      all = all.union(translated.late().get());
+      letters = letters.union(translated.late().get());
     }
-    all.sinkTo(sink(stage, spec, settings)).name("handoff → " + spec.outputTopic()).uid("handoff");
+    letters.sinkTo(deadLetters(stage, spec, settings)).name("dead letters → " + spec.deadLetterTopic())
+        .uid("dead-letters");
   }
 
   private static void configure(StreamExecutionEnvironment env, StageSpec spec, StageSettings settings) {
     env.setParallelism(spec.parallelism());
+    // Chained operators pass references instead of copies. Safe: no Baton operator keeps or changes a record it was
+    // given (AcceptStep, ThrottleStep, ArrivalOrder and LateStep emit new or untouched values, EachStep and BatchStep
+    // only read theirs; KafkaRecord and OutRecord are immutable), and what Flink keeps (window and keyed state) comes
+    // from a network exchange, whose deserializer makes new objects.
+    env.getConfig().enableObjectReuse();
     if (settings.bounded()) {
       env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     } else {
@@ -121,14 +130,23 @@ public final class StageTopology {
         .withIdleness(settings.idleness());
   }
 
-  private static org.apache.flink.connector.kafka.sink.KafkaSink<OutRecord> sink(StageInfo stage, StageSpec spec,
-      StageSettings settings) {
-    HandoffSink.Builder sink = HandoffSink.builder()
-        .bootstrapServers(settings.bootstrapServers())
-        .defaultTopic(spec.outputTopic());
+  private static KafkaSink<OutRecord> handoff(StageInfo stage, StageSpec spec, StageSettings settings) {
+    HandoffSink.Builder sink = HandoffSink.builder().defaultTopic(spec.outputTopic());
+    return sink(sink, spec, settings, ResourceNames.transactionalIdPrefix(stage.pipeline(), stage.stage()));
+  }
+
+  /** Dead letters name their topic; their own transactions, committed with the same checkpoints as the handoff's. */
+  private static KafkaSink<OutRecord> deadLetters(StageInfo stage, StageSpec spec, StageSettings settings) {
+    HandoffSink.Builder sink = HandoffSink.builder().defaultTopic(spec.deadLetterTopic());
+    return sink(sink, spec, settings, ResourceNames.deadLetterTransactionalIdPrefix(stage.pipeline(), stage.stage()));
+  }
+
+  private static KafkaSink<OutRecord> sink(HandoffSink.Builder sink, StageSpec spec, StageSettings settings,
+      String transactionalIdPrefix) {
+    sink.bootstrapServers(settings.bootstrapServers());
     settings.run().ifPresent(sink::run);
     boolean exactlyOnce = spec.delivery() == io.baton.api.Delivery.EXACTLY_ONCE;
-    return (exactlyOnce ? sink.exactlyOnce(ResourceNames.transactionalIdPrefix(stage.pipeline(), stage.stage())) : sink.atLeastOnce()).build();
+    return (exactlyOnce ? sink.exactlyOnce(transactionalIdPrefix) : sink.atLeastOnce()).build();
   }
 
   /** The batch operator's name in the web UI, e.g. {@code batch countOrTime(1000, PT1M) by sensorId → summarize}. */
