@@ -8,11 +8,11 @@ import java.util.Optional;
  *
  * <p>Every stage output carries {@link #LINEAGE}, one binary header with the stage version and the exact
  * inputs (see {@link Provenance}; absent when the stage turned lineage off); every output and dead letter of
- * a bounded run also carries {@link #RUN}, the run's {@link RunId}. Every dead letter carries the original
+ * a bounded run also carries {@link #RUN}, the run's {@link RunId} in 12 bytes ({@link RunId#fromHeaders}). Every dead letter carries the original
  * headers followed by {@link #REASON}, {@link #RULE} (rule rejections only), {@link #ERROR},
  * {@link #SOURCE_TOPIC}, {@link #SOURCE_PARTITION}, {@link #SOURCE_OFFSET}, {@link #STAGE} and {@link #TIME}
- * (see {@link DeadLetter}; read back by {@link DeadLetterRecord}). Values other than {@link #LINEAGE} are
- * UTF-8 text. Because original headers are kept, a name may repeat: the last occurrence is the newest,
+ * (see {@link DeadLetter}; read back by {@link DeadLetterRecord}). Values other than {@link #LINEAGE} and
+ * {@link #RUN} are UTF-8 text. Because original headers are kept, a name may repeat: the last occurrence is the newest,
  * which {@link #last} returns.
  *
  * <pre>{@code

@@ -65,6 +65,9 @@ public final class Header implements org.apache.kafka.common.header.Header {
     if (key.equals(BatonHeaders.LINEAGE) && value != null) {
       return key + "=<" + value.length + " bytes>"; // binary
     }
+    if (key.equals(BatonHeaders.RUN) && value != null && value.length == RunId.BYTES) {
+      return key + "=" + RunId.fromBytes(value);
+    }
     return key + "=" + (value == null ? "null" : valueAsString());
   }
 }

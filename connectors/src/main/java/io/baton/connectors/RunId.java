@@ -1,20 +1,25 @@
 package io.baton.connectors;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The id of one bounded run, written as the {@link BatonHeaders#RUN} header on every output and dead letter the
- * run makes. Ids sort by the time the run started: {@code <UTC start, to the millisecond>-<8 random hex digits>}.
+ * run makes. Ids sort by the time the run started; as text (what {@code run} prints and jobs get as an argument)
+ * {@code <UTC start, to the millisecond>-<8 random hex digits>}; in the header, 12 bytes: the start in epoch
+ * milliseconds (8 bytes, big-endian) and the random part (4 bytes), since every record of a run carries it.
  *
  * <pre>{@code
  * RunId run = RunId.next();                          // e.g. 20261205T051203.457Z-3f9a01c2
- * boolean mine = BatonHeaders.last(record.headers(), BatonHeaders.RUN).equals(Optional.of(run.toString()));
+ * boolean mine = RunId.fromHeaders(record.headers()).equals(Optional.of(run));
  * }</pre>
  */
 public final class RunId implements Serializable, Comparable<RunId> {
@@ -23,6 +28,9 @@ public final class RunId implements Serializable, Comparable<RunId> {
       .withZone(ZoneOffset.UTC);
   private static final Pattern FORM = Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z-[0-9a-f]{8}");
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Bytes of the header form. */
+  public static final int BYTES = Long.BYTES + Integer.BYTES;
 
   private final String value;
 
@@ -47,6 +55,34 @@ public final class RunId implements Serializable, Comparable<RunId> {
       throw new IllegalArgumentException("not a run id: '" + text + "'; expected e.g. 20261205T051203.457Z-3f9a01c2");
     }
     return new RunId(text);
+  }
+
+  /** The header form: start millis and random part, 12 bytes. */
+  public byte[] toBytes() {
+    int dash = value.indexOf('-');
+    long start = Instant.from(TIME.parse(value.substring(0, dash))).toEpochMilli();
+    int random = Integer.parseUnsignedInt(value.substring(dash + 1), 16);
+    return ByteBuffer.allocate(BYTES).putLong(start).putInt(random).array();
+  }
+
+  /** Reads the header form {@link #toBytes()} wrote. */
+  public static RunId fromBytes(byte[] bytes) {
+    if (bytes == null || bytes.length != BYTES) {
+      throw new IllegalArgumentException("not a run id: " + (bytes == null ? "null" : bytes.length + " bytes")
+          + "; expected " + BYTES + " bytes (start millis, random part)");
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    return at(Instant.ofEpochMilli(b.getLong()), b.getInt());
+  }
+
+  /** The run of the last {@link BatonHeaders#RUN} header among {@code headers}, or empty when there is none. */
+  public static Optional<RunId> fromHeaders(List<Header> headers) {
+    for (int i = headers.size() - 1; i >= 0; i--) {
+      if (headers.get(i).key().equals(BatonHeaders.RUN)) {
+        return Optional.of(fromBytes(headers.get(i).value()));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -61,7 +61,8 @@ class RecordHeadersTest {
 
     for (int i = 0; i < 2; i++) {
       ProducerRecord<byte[], byte[]> out = schema.serialize(record, null, null);
-      assertThat(out.headers().toArray()).extracting(h -> h.key() + "=" + new String(h.value(), UTF_8))
+      assertThat(out.headers().toArray()).extracting(h -> h.key() + "=" + (h.key().equals(BatonHeaders.RUN)
+          ? RunId.fromBytes(h.value()) : new String(h.value(), UTF_8)))
           .containsExactly("a=1", "b=2", BatonHeaders.RUN + "=" + run);
     }
     assertThat(record.headers()).hasSize(2);

@@ -59,7 +59,7 @@ public final class OutRecordSerializationSchema implements KafkaRecordSerializat
   // Made once per sink: every record of a run carries the same header.
   private Header runHeader() {
     if (runHeader == null) {
-      runHeader = Header.ofString(BatonHeaders.RUN, run.toString());
+      runHeader = Header.of(BatonHeaders.RUN, run.toBytes());
     }
     return runHeader;
   }

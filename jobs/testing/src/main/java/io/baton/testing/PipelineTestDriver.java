@@ -256,7 +256,7 @@ public final class PipelineTestDriver implements AutoCloseable {
   /** The committed records of {@code topic} that bounded run {@code run} wrote, decoded. */
   public <T extends SpecificRecord> List<T> readRun(String topic, Class<T> type, RunId run) {
     return decode(readAllRaw(topic).stream()
-        .filter(r -> r.lastHeader(BatonHeaders.RUN).filter(run.toString()::equals).isPresent()).toList(), type);
+        .filter(r -> RunId.fromHeaders(r.headers()).filter(run::equals).isPresent()).toList(), type);
   }
 
   /**

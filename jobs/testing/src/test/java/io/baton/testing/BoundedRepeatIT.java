@@ -116,7 +116,7 @@ class BoundedRepeatIT {
 
   private static Map<String, Integer> runsOf(List<KafkaRecord> records) {
     Map<String, Integer> runs = new TreeMap<>();
-    records.forEach(r -> runs.merge(r.lastHeader(BatonHeaders.RUN).orElse("none"), 1, Integer::sum));
+    records.forEach(r -> runs.merge(RunId.fromHeaders(r.headers()).map(RunId::toString).orElse("none"), 1, Integer::sum));
     return runs;
   }
 
