@@ -207,8 +207,7 @@ public final class LocalStack {
     }
     ScramClient admin = null;
     if (security == KafkaSecurity.SCRAM) {
-      admin = secrets.adminOrCreate();
-      secrets.writeAdminClientProperties(admin);
+      admin = secrets.prepareAdmin();
     }
     state.recordPorts(config.ports(), security);
     new FlinkSessionCluster(config).writeConfig();

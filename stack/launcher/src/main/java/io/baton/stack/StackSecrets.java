@@ -55,6 +55,13 @@ public final class StackSecrets {
     return ScramClient.of(ADMIN, password);
   }
 
+  /** The admin (created once) with its client properties file written afresh, as every secure start needs them. */
+  ScramClient prepareAdmin() throws IOException {
+    ScramClient admin = adminOrCreate();
+    writeAdminClientProperties(admin);
+    return admin;
+  }
+
   /** Writes {@code admin}'s client properties file (security.protocol, sasl.mechanism, sasl.jaas.config), owner-only. */
   void writeAdminClientProperties(ScramClient admin) throws IOException {
     StringBuilder sb = new StringBuilder()

@@ -58,27 +58,22 @@ class SecureKafkaIT {
   static Path home;
 
   private StackConfig config;
+  private ThrowawayKafka kafka;
   private ScramClient admin;
   private StackEndpoints endpoints;
-  private ManagedProcess broker;
 
   @BeforeAll
   void startSecureBroker() throws Exception {
     config = StackConfig.builder().repo(RepoRoot.locate()).home(home).ports(Ports.freeEphemeral()).secure(true).build();
-    StackSecrets secrets = new StackSecrets(config.layout());
-    admin = secrets.adminOrCreate();
-    secrets.writeAdminClientProperties(admin);
-    Files.createDirectories(config.layout().logsDir());
-    KafkaServer kafka = KafkaServer.secure(config, admin);
-    broker = kafka.start();
-    kafka.awaitReady(broker, Instant.now().plus(Duration.ofMinutes(2)));
-    endpoints = StackEndpoints.secure(config.ports(), config.layout().adminClientProperties());
+    kafka = ThrowawayKafka.start(config);
+    admin = kafka.admin().orElseThrow();
+    endpoints = kafka.endpoints();
   }
 
   @AfterAll
   void stopBroker() throws Exception {
-    if (broker != null) {
-      broker.stop(Duration.ofSeconds(30));
+    if (kafka != null) {
+      kafka.close();
     }
   }
 
@@ -166,9 +161,9 @@ class SecureKafkaIT {
 
   @Test
   void aClientWithoutSaslGetsNoAnswerOnEitherPort() {
-    Map<String, Object> broker = Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers());
+    Map<String, Object> brokerPort = Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers());
     Map<String, Object> controller = Map.of("bootstrap.controllers", "127.0.0.1:" + config.ports().kafkaController());
-    for (Map<String, Object> plain : List.of(broker, controller)) {
+    for (Map<String, Object> plain : List.of(brokerPort, controller)) {
       try (Admin anonymous = Admin.create(plain)) {
         assertThatThrownBy(() -> anonymous.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
             .clusterId().get(10, TimeUnit.SECONDS))
@@ -221,7 +216,7 @@ class SecureKafkaIT {
     assertThat(config.layout().kafkaDir().resolve("format.args")).as("the format tool's argument file").doesNotExist();
     assertThat(Files.readString(config.layout().logFile(Component.KAFKA)))
         .contains("started (kafka.server.KafkaRaftServer)").doesNotContain(admin.password());
-    assertThat(broker.handle().info().commandLine().orElse("")).contains("kafka.Kafka").doesNotContain(admin.password());
+    assertThat(kafka.process().handle().info().commandLine().orElse("")).contains("kafka.Kafka").doesNotContain(admin.password());
     assertThat(Set.copyOf(List.of(Files.readString(config.layout().kafkaSecurityFile()).split("\n"))))
         .contains("security=scram");
   }
