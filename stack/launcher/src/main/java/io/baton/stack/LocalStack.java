@@ -123,7 +123,7 @@ public final class LocalStack {
           + " folder: delete " + layout().home() + " (its topics, schemas and checkpoints go with it) or pass --home"
           + " <another folder>");
     }
-    if (security == KafkaSecurity.SCRAM && !Files.isRegularFile(layout().adminPassword())) {
+    if (security == KafkaSecurity.SCRAM && state.kafkaFormatted() && !Files.isRegularFile(layout().adminPassword())) {
       throw new StackException("the stack in " + layout().home() + " was set up secure but its Kafka admin password "
           + layout().adminPassword() + " is gone; nothing was started. Restore that file, or delete "
           + layout().home() + " for a fresh stack");

@@ -98,6 +98,13 @@ class LocalStackTest {
   }
 
   @Test
+  void aFreshSecureStackGetsPastTheSecurityChecks() {
+    // No runtimes here: getting as far as that check means security let it through.
+    assertThatThrownBy(() -> secureStack().up(StartListener.SILENT))
+        .isInstanceOf(StackException.class).hasMessageStartingWith("the local stack is not built");
+  }
+
+  @Test
   void aSecureStackWhosePasswordIsGoneIsRefused() throws Exception {
     kafkaFormatted(KafkaSecurity.SCRAM);
     assertThatThrownBy(() -> stack(Ports.freeEphemeral()).up(StartListener.SILENT))
