@@ -215,7 +215,7 @@ class SecureKafkaIT {
     }
     assertThat(config.layout().kafkaDir().resolve("format.args")).as("the format tool's argument file").doesNotExist();
     assertThat(Files.readString(config.layout().logFile(Component.KAFKA)))
-        .contains("started (kafka.server.KafkaRaftServer)").doesNotContain(admin.password());
+        .contains("Kafka Server started").doesNotContain(admin.password());
     assertThat(kafka.process().handle().info().commandLine().orElse("")).contains("kafka.Kafka").doesNotContain(admin.password());
     assertThat(Set.copyOf(List.of(Files.readString(config.layout().kafkaSecurityFile()).split("\n"))))
         .contains("security=scram");
