@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,12 @@ class SecureStackIT {
   static Path home;
 
   private final Ports ports = Ports.freeEphemeral();
-  private final StackLayout layout = StackLayout.at(home);
+  private StackLayout layout;
+
+  @BeforeAll
+  void layout() {
+    layout = StackLayout.at(home);
+  }
 
   @AfterAll
   void neverLeaveServersBehind() {
