@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code baton status}: one line per server, up or down, with its endpoint. Exit code 0 either way.
+ * {@code baton status}: one line per server, up or down, with its endpoint; for a secure stack also Kafka's security
+ * and the admin's client properties file. Exit code 0 either way.
  *
  * <pre>{@code
  * kafka        up    pid 4242   127.0.0.1:9092
@@ -37,6 +38,7 @@ final class StatusCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-12s %-5s %-11s %s%n", s.component().id(), s.isUp() ? "up" : "down",
           s.pid().map(p -> "pid " + p).orElse(""), s.endpoint());
     }
+    UpCommand.printKafkaSecurity(out, local.endpoints());
     long up = all.stream().filter(ComponentStatus::isUp).count();
     out.println(up == all.size() ? "Baton stack is up (state: " + local.layout().home() + ")"
         : up == 0 ? "Baton stack is down (state: " + local.layout().home() + ")"

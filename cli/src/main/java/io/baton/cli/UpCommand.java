@@ -19,9 +19,12 @@ import picocli.CommandLine.Spec;
  * {@code baton up}: starts Kafka, the schema registry and a Flink session cluster on 127.0.0.1. Without port flags
  * it uses the ports the stack last ran on in its home (the defaults the first time); a flag replaces one port, and
  * the ports it starts on are kept for the next {@code up}, {@code status}, {@code run} and the other commands.
+ * {@code --secure} on a fresh state folder gives Kafka a SASL/SCRAM listener and ACLs with an admin super-user; the
+ * stack then stays secure across {@code down}/{@code up} (plain likewise), and switching needs a fresh state folder.
  *
  * <pre>{@code
  * baton up --kafka-port 19092 --flink-port 18081
+ * baton up --secure --home /tmp/secure-stack
  * }</pre>
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -53,10 +56,16 @@ final class UpCommand implements Callable<Integer> {
       description = "Flink JobManager RPC port (default: the last one used, first 6123).")
   Integer flinkRpcPort;
 
+  @Option(names = "--secure",
+      description = "Kafka with SASL/SCRAM-SHA-512 and ACLs (StandardAuthorizer), super-user admin; its password is"
+          + " generated once and kept owner-only under <home>/secure/. Chosen when Kafka's data is created:"
+          + " a stack stays secure (or plain) until its state folder is deleted.")
+  boolean secure;
+
   @Override
   public Integer call() throws StackException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    LocalStack local = new LocalStack(stack.config(ports()));
+    LocalStack local = new LocalStack(stack.config(ports()).withSecure(secure));
     bringUp(local, out);
     out.println("Stop it with: baton down");
     out.flush();
@@ -95,8 +104,17 @@ final class UpCommand implements Callable<Integer> {
 
   static void printEndpoints(PrintWriter out, StackEndpoints e) {
     out.println("  Kafka bootstrap servers  " + e.kafkaBootstrapServers());
+    printKafkaSecurity(out, e);
     out.println("  Schema registry          " + e.registryUrl());
     out.println("  Flink web UI             " + e.flinkWebUrl());
+  }
+
+  /** For a secure stack: what Kafka wants and where the admin's client settings are (never the password). */
+  static void printKafkaSecurity(PrintWriter out, StackEndpoints e) {
+    e.kafkaClientPropertiesFile().ifPresent(file -> {
+      out.println("  Kafka security           " + e.kafkaSecurity().describe());
+      out.println("  Kafka admin client       " + file + " (owner-only, holds the password)");
+    });
   }
 
   static String seconds(Duration d) {

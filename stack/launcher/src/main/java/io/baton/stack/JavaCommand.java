@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@code java} command line: system properties, JVM options, then a main class on a classpath or a jar, then
@@ -21,6 +22,10 @@ import java.util.Map;
  *     .arg("server.properties")
  *     .build();
  * }</pre>
+ *
+ * <p>With {@link Builder#argFile(Path)} the main class and its arguments go into that file instead ({@code java ...
+ * -cp <classpath> @<file>}), so arguments that hold a secret never show in {@code ps}; {@link JavaTool} writes the
+ * file owner-only before the run and deletes it after.
  */
 public final class JavaCommand {
   private final Path java;
@@ -30,6 +35,7 @@ public final class JavaCommand {
   private final String mainClass;
   private final Path jar;
   private final List<String> args;
+  private final Path argFile;
 
   private JavaCommand(Builder b) {
     this.java = b.java;
@@ -39,6 +45,7 @@ public final class JavaCommand {
     this.mainClass = b.mainClass;
     this.jar = b.jar;
     this.args = List.copyOf(b.args);
+    this.argFile = b.argFile;
   }
 
   public static Builder mainClass(String mainClass) {
@@ -65,10 +72,30 @@ public final class JavaCommand {
     } else {
       cmd.add("-cp");
       cmd.add(classpath);
+      if (argFile != null) {
+        cmd.add("@" + argFile);
+        return cmd;
+      }
       cmd.add(mainClass);
     }
     cmd.addAll(args);
     return cmd;
+  }
+
+  /** The file that holds the main class and arguments, if they go into one. */
+  public Optional<Path> argFile() {
+    return Optional.ofNullable(argFile);
+  }
+
+  /** The argument file's text: the main class and each argument, quoted, one a line. */
+  public String argFileText() {
+    StringBuilder sb = new StringBuilder(quoted(mainClass)).append('\n');
+    args.forEach(a -> sb.append(quoted(a)).append('\n'));
+    return sb.toString();
+  }
+
+  private static String quoted(String arg) {
+    return "\"" + arg.replace("\\", "\\\\") + "\"";
   }
 
   public List<String> args() {
@@ -93,6 +120,7 @@ public final class JavaCommand {
     private String mainClass;
     private Path jar;
     private final List<String> args = new ArrayList<>();
+    private Path argFile;
 
     private Builder() {}
 
@@ -131,6 +159,12 @@ public final class JavaCommand {
       return this;
     }
 
+    /** Puts the main class and arguments into this file, not on the command line (main class only). */
+    public Builder argFile(Path file) {
+      this.argFile = file;
+      return this;
+    }
+
     public JavaCommand build() {
       List<String> problems = new ArrayList<>();
       if (java == null) {
@@ -142,6 +176,11 @@ public final class JavaCommand {
       if (mainClass == null && jar == null) {
         problems.add("neither a main class nor a jar was given");
       }
+      if (argFile != null && mainClass == null) {
+        problems.add("argFile(Path) needs a main class");
+      }
+      args.stream().filter(a -> argFile != null && (a.contains("\"") || a.contains("\n")))
+          .forEach(a -> problems.add("an argument in an argument file must not hold a quote or a line break"));
       if (!problems.isEmpty()) {
         throw new IllegalStateException("invalid JavaCommand: " + String.join("; ", problems));
       }

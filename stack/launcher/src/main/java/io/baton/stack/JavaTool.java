@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a short-lived JVM (Kafka's storage format, Flink's memory calculator) to completion.
+ * Runs a short-lived JVM (Kafka's storage format, Flink's memory calculator) to completion. A command with an
+ * argument file gets that file written owner-only before the run and deleted after it.
  *
  * <pre>{@code
  * String out = JavaTool.run("flink memory", cmd, workDir, Duration.ofSeconds(60));
@@ -22,6 +23,9 @@ final class JavaTool {
       throws IOException, InterruptedException, StackException {
     Files.createDirectories(workDir);
     Path out = Files.createTempFile("baton-tool", ".out");
+    if (command.argFile().isPresent()) {
+      OwnerOnlyFile.write(command.argFile().get(), command.argFileText());
+    }
     try {
       Process p = new ProcessBuilder(command.toList())
           .directory(workDir.toFile())
@@ -47,6 +51,9 @@ final class JavaTool {
       return output;
     } finally {
       Files.deleteIfExists(out);
+      if (command.argFile().isPresent()) {
+        Files.deleteIfExists(command.argFile().get());
+      }
     }
   }
 

@@ -21,6 +21,12 @@ import org.apache.kafka.common.Uuid;
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM) on 127.0.0.1.
  * The storage is formatted on the first start only, so topics survive {@code down}/{@code up}.
  *
+ * <p>Secure ({@link #secure(StackConfig, ScramClient)}): clients and the broker itself (inter-broker traffic, e.g.
+ * transaction markers) use the Kafka port's SASL_PLAINTEXT listener with SCRAM-SHA-512; the controller listener uses
+ * SASL_PLAINTEXT with PLAIN (KRaft controllers cannot use SCRAM: its credentials live in the metadata they serve).
+ * The admin is the only PLAIN user and the only super-user, so no anonymous principal has any right; the storage is
+ * formatted with the admin's SCRAM credential, and the StandardAuthorizer denies what no ACL allows.
+ *
  * <pre>{@code
  * KafkaServer kafka = new KafkaServer(config);
  * ManagedProcess p = kafka.start();
@@ -33,10 +39,29 @@ public final class KafkaServer implements LocalServer {
   static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
       "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-Djava.awt.headless=true");
 
-  private final StackConfig config;
+  static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+  static final String PLAIN_LOGIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule";
 
-  public KafkaServer(StackConfig config) {
+  private final StackConfig config;
+  private final ScramClient admin; // null: plain
+
+  private KafkaServer(StackConfig config, ScramClient admin) {
     this.config = config;
+    this.admin = admin;
+  }
+
+  /** A plain broker: PLAINTEXT listeners, no authorizer. */
+  public KafkaServer(StackConfig config) {
+    this(config, null);
+  }
+
+  /** A secure broker whose super-user is {@code admin} ({@link KafkaSecurity#SCRAM}). */
+  public static KafkaServer secure(StackConfig config, ScramClient admin) {
+    return new KafkaServer(config, java.util.Objects.requireNonNull(admin, "admin"));
+  }
+
+  public KafkaSecurity security() {
+    return admin == null ? KafkaSecurity.PLAIN : KafkaSecurity.SCRAM;
   }
 
   @Override
@@ -80,9 +105,46 @@ public final class KafkaServer implements LocalServer {
     return s;
   }
 
+  /**
+   * The secure broker's server.properties: {@link #settings(StackConfig)} with SASL listeners, the admin's JAAS lines
+   * (the file is owner-only) and the StandardAuthorizer.
+   */
+  static Map<String, String> secureSettings(StackConfig config, ScramClient admin) {
+    Ports ports = config.ports();
+    String client = "SASL_PLAINTEXT://127.0.0.1:" + ports.kafka();
+    String controller = "CONTROLLER://127.0.0.1:" + ports.kafkaController();
+    Map<String, String> s = settings(config);
+    s.put("listeners", client + "," + controller);
+    s.put("advertised.listeners", client + "," + controller);
+    s.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+    s.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+    s.put("sasl.enabled.mechanisms", ScramClient.MECHANISM);
+    s.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", ScramClient.MECHANISM);
+    s.put("sasl.mechanism.inter.broker.protocol", ScramClient.MECHANISM);
+    s.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+        ScramClient.jaasConfig(ScramClient.LOGIN_MODULE, "username", admin.user(), "password", admin.password()));
+    s.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+    s.put("sasl.mechanism.controller.protocol", "PLAIN");
+    s.put("listener.name.controller.plain.sasl.jaas.config", ScramClient.jaasConfig(PLAIN_LOGIN_MODULE,
+        "username", admin.user(), "password", admin.password(), "user_" + admin.user(), admin.password()));
+    s.put("authorizer.class.name", AUTHORIZER);
+    s.put("allow.everyone.if.no.acl.found", "false");
+    s.put("super.users", "User:" + admin.user());
+    return s;
+  }
+
+  /** This broker's settings, plain or secure. */
+  Map<String, String> settings() {
+    return admin == null ? settings(config) : secureSettings(config, admin);
+  }
+
   static String renderProperties(StackConfig config) {
+    return render(settings(config));
+  }
+
+  static String render(Map<String, String> settings) {
     StringBuilder sb = new StringBuilder("# Written by baton for the local stack; rewritten on every start.\n");
-    settings(config).forEach((k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+    settings.forEach((k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
     return sb.toString();
   }
 
@@ -96,13 +158,18 @@ public final class KafkaServer implements LocalServer {
 
   /** Formatted storage has a meta.properties in its log dir. */
   boolean isFormatted() {
-    return Files.exists(config.layout().kafkaData().resolve("meta.properties"));
+    return new StackState(config.layout()).kafkaFormatted();
   }
 
+  /** Secure: also adds the admin's SCRAM credential, through an argument file so the password never shows in ps. */
   JavaCommand formatCommand(String clusterId) {
-    return base("kafka-format", STORAGE_TOOL).jvmOption("-XX:TieredStopAtLevel=1")
-        .args(List.of("format", "--standalone", "--cluster-id=" + clusterId, "-c", propertiesFile().toString()))
-        .build();
+    JavaCommand.Builder b = base("kafka-format", STORAGE_TOOL).jvmOption("-XX:TieredStopAtLevel=1")
+        .args(List.of("format", "--standalone", "--cluster-id=" + clusterId, "-c", propertiesFile().toString()));
+    if (admin != null) {
+      b.args(List.of("--add-scram", ScramClient.MECHANISM + "=[name=" + admin.user() + ",password=" + admin.password() + "]"))
+          .argFile(config.layout().kafkaDir().resolve("format.args"));
+    }
+    return b.build();
   }
 
   JavaCommand serverCommand() {
@@ -129,9 +196,10 @@ public final class KafkaServer implements LocalServer {
   public ManagedProcess start() throws IOException, InterruptedException, StackException {
     Path dir = config.layout().kafkaDir();
     Files.createDirectories(dir);
-    Files.writeString(propertiesFile(), renderProperties(config));
+    OwnerOnlyFile.write(propertiesFile(), render(settings())); // secure: holds the admin's password
     Files.writeString(log4jFile(), Resources.text("kafka-log4j2.properties"));
     if (!isFormatted()) {
+      new StackState(config.layout()).recordKafkaSecurity(security()); // before: a failed format leaves no data
       String out = JavaTool.run("kafka storage format", formatCommand(newClusterId()), dir, config.startTimeout());
       Files.writeString(config.layout().logFile(Component.KAFKA), out,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -148,8 +216,11 @@ public final class KafkaServer implements LocalServer {
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-    try (Admin admin = Admin.create(props)) {
-      Await.ready(process, deadline, "answers describeCluster", () -> !admin
+    if (admin != null) {
+      props.putAll(admin.properties());
+    }
+    try (Admin client = Admin.create(props)) {
+      Await.ready(process, deadline, "answers describeCluster", () -> !client
           .describeCluster(new DescribeClusterOptions().timeoutMs(3000))
           .nodes().get(5, TimeUnit.SECONDS).isEmpty());
     }

@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
  * it stops the others it started and shows the failing server's last log lines. {@code down} stops only processes
  * that carry this stack's marker.
  *
+ * <p>Kafka's security ({@link KafkaSecurity}) is chosen when its storage is formatted: {@link StackConfig#secure()}
+ * on the first {@code up} of a state folder. Later starts keep it, secure or plain, whatever the config asks; asking
+ * for secure on a stack formatted plain is refused (its data has no SCRAM users), as the way back needs a fresh
+ * state folder too.
+ *
  * <pre>{@code
  * LocalStack stack = new LocalStack(StackConfig.builder().repo(RepoRoot.locate()).build());
  * UpResult up = stack.up((c, elapsed, endpoint) -> System.out.println(c + " ready"));
@@ -35,10 +40,12 @@ public final class LocalStack {
 
   private final StackConfig config;
   private final StackState state;
+  private final StackSecrets secrets;
 
   public LocalStack(StackConfig config) {
     this.config = config;
     this.state = new StackState(config.layout());
+    this.secrets = new StackSecrets(config.layout());
   }
 
   public StackConfig config() {
@@ -51,12 +58,39 @@ public final class LocalStack {
 
   /** Where the stack runs or would run: the recorded ports if it was started, else the configured ones. */
   public StackEndpoints endpoints() {
-    return StackEndpoints.of(state.recordedPorts().orElse(config.ports()));
+    return endpoints(state.recordedPorts().orElse(config.ports()), kafkaSecurityOrPlain());
+  }
+
+  private StackEndpoints endpoints(Ports ports, KafkaSecurity security) {
+    return security == KafkaSecurity.SCRAM ? StackEndpoints.secure(ports, layout().adminClientProperties())
+        : StackEndpoints.of(ports);
+  }
+
+  /**
+   * Kafka's security: what its storage was formatted with, else (not formatted yet) what the config asks for.
+   *
+   * @throws StackException if the recorded security cannot be read
+   */
+  public KafkaSecurity kafkaSecurity() throws StackException {
+    try {
+      return state.kafkaSecurity().orElse(config.secure() ? KafkaSecurity.SCRAM : KafkaSecurity.PLAIN);
+    } catch (IOException e) {
+      throw new StackException("cannot read how Kafka's storage was formatted: " + e.getMessage(), e);
+    }
+  }
+
+  private KafkaSecurity kafkaSecurityOrPlain() {
+    try {
+      return kafkaSecurity();
+    } catch (StackException e) {
+      return KafkaSecurity.PLAIN; // status still shows the servers; up reports the damaged file
+    }
   }
 
   /** Starts every server, or says it already runs; returns once all answer. */
   public UpResult up(StartListener listener) throws StackException, InterruptedException {
     long t0 = System.nanoTime();
+    KafkaSecurity security = securityForUp();
     Map<Component, ProcessHandle> running = runningNow();
     if (running.size() == Component.values().length) {
       return new UpResult(endpoints(), true, Duration.ZERO);
@@ -70,13 +104,31 @@ public final class LocalStack {
       throw new StackException("cannot start the stack: " + String.join("; ", taken) + "; nothing was started");
     }
     checkRuntimes();
+    ScramClient admin;
     try {
-      prepare();
+      admin = prepare(security);
     } catch (IOException e) {
       throw new StackException("cannot prepare " + config.home() + ": " + e.getMessage(), e);
     }
-    startAll(listener, t0);
-    return new UpResult(StackEndpoints.of(config.ports()), false, Duration.ofNanos(System.nanoTime() - t0));
+    startAll(servers(admin), listener, t0);
+    return new UpResult(endpoints(config.ports(), security), false, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** The security this up starts Kafka with; refuses a switch the formatted storage cannot make. */
+  private KafkaSecurity securityForUp() throws StackException {
+    KafkaSecurity security = kafkaSecurity();
+    if (config.secure() && security == KafkaSecurity.PLAIN) {
+      throw new StackException("the stack in " + layout().home() + " was set up plain: its Kafka data has no SCRAM"
+          + " users and no ACLs, so it cannot start secure; nothing was started. For a secure stack use a fresh state"
+          + " folder: delete " + layout().home() + " (its topics, schemas and checkpoints go with it) or pass --home"
+          + " <another folder>");
+    }
+    if (security == KafkaSecurity.SCRAM && state.kafkaFormatted() && !Files.isRegularFile(layout().adminPassword())) {
+      throw new StackException("the stack in " + layout().home() + " was set up secure but its Kafka admin password "
+          + layout().adminPassword() + " is gone; nothing was started. Restore that file, or delete "
+          + layout().home() + " for a fresh stack");
+    }
+    return security;
   }
 
   /** Stops every running server of this stack; returns the ones that were running. */
@@ -142,7 +194,8 @@ public final class LocalStack {
     }
   }
 
-  private void prepare() throws IOException {
+  /** Cleans the run folder, keeps last logs, writes configs; secure: the admin (created once) and its client file. */
+  private ScramClient prepare(KafkaSecurity security) throws IOException {
     forgetAll();
     Files.createDirectories(layout().logsDir());
     for (Component c : Component.values()) {
@@ -152,18 +205,25 @@ public final class LocalStack {
         Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    state.recordPorts(config.ports());
+    ScramClient admin = null;
+    if (security == KafkaSecurity.SCRAM) {
+      admin = secrets.prepareAdmin();
+    }
+    state.recordPorts(config.ports(), security);
     new FlinkSessionCluster(config).writeConfig();
+    return admin;
   }
 
-  private List<LocalServer> servers() {
+  /** The servers; Kafka secure when there is an admin. Registry and Flink never talk to Kafka: they stay as they are. */
+  private List<LocalServer> servers(ScramClient admin) {
     FlinkSessionCluster flink = new FlinkSessionCluster(config);
-    return List.of(new KafkaServer(config), new RegistryServer(config), flink.jobManager(), flink.taskManager());
+    KafkaServer kafka = admin == null ? new KafkaServer(config) : KafkaServer.secure(config, admin);
+    return List.of(kafka, new RegistryServer(config), flink.jobManager(), flink.taskManager());
   }
 
-  private void startAll(StartListener listener, long t0) throws StackException, InterruptedException {
+  private void startAll(List<LocalServer> servers, StartListener listener, long t0)
+      throws StackException, InterruptedException {
     Instant deadline = Instant.now().plus(config.startTimeout());
-    List<LocalServer> servers = servers();
     List<ManagedProcess> started = new CopyOnWriteArrayList<>();
     // Each start task reports here: ready or failed, in the order it happens.
     BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();

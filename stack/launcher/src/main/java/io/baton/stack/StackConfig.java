@@ -13,6 +13,7 @@ import java.util.List;
  * StackConfig config = StackConfig.builder()
  *     .repo(RepoRoot.locate())
  *     .ports(Ports.defaults().withKafka(19092))
+ *     .secure(true)                              // SASL/SCRAM and ACLs, on a fresh state folder
  *     .build();                                  // home defaults to <repo>/.baton
  * }</pre>
  *
@@ -28,6 +29,7 @@ public final class StackConfig {
   private final Duration startTimeout;
   private final Duration stopTimeout;
   private final Path java;
+  private final boolean secure;
 
   private StackConfig(Builder b) {
     this.libs = b.libs != null ? b.libs : ServerLibs.of(b.repo);
@@ -37,6 +39,7 @@ public final class StackConfig {
     this.startTimeout = b.startTimeout;
     this.stopTimeout = b.stopTimeout;
     this.java = b.java;
+    this.secure = b.secure;
   }
 
   public static Builder builder() {
@@ -81,6 +84,14 @@ public final class StackConfig {
     return java;
   }
 
+  /**
+   * Whether {@code up} asks for a secure Kafka ({@link KafkaSecurity#SCRAM}). It counts only while Kafka's storage
+   * is not formatted; afterwards the stack keeps the security it was formatted with ({@link LocalStack#kafkaSecurity()}).
+   */
+  public boolean secure() {
+    return secure;
+  }
+
   /** Kafka broker classpath copied by stack/kafka-runtime (or carried by a distribution). */
   public Path kafkaLib() {
     return libs.kafka();
@@ -101,14 +112,20 @@ public final class StackConfig {
     return toBuilder().ports(other).build();
   }
 
+  /** The same config asking for a secure Kafka, or not. */
+  public StackConfig withSecure(boolean other) {
+    return toBuilder().secure(other).build();
+  }
+
   private Builder toBuilder() {
     return builder().libs(libs).home(layout.home()).ports(ports).taskSlots(taskSlots)
-        .startTimeout(startTimeout).stopTimeout(stopTimeout).java(java);
+        .startTimeout(startTimeout).stopTimeout(stopTimeout).java(java).secure(secure);
   }
 
   @Override
   public String toString() {
-    return "StackConfig[repo=" + libs.root() + ", home=" + layout.home() + ", " + ports + ", taskSlots=" + taskSlots + "]";
+    return "StackConfig[repo=" + libs.root() + ", home=" + layout.home() + ", " + ports + ", taskSlots=" + taskSlots
+        + (secure ? ", secure" : "") + "]";
   }
 
   /** Builds a {@link StackConfig}; only {@link #repo(Path)} (or {@link #libs(ServerLibs)}) is required. */
@@ -121,6 +138,7 @@ public final class StackConfig {
     private Duration startTimeout = Duration.ofSeconds(180);
     private Duration stopTimeout = Duration.ofSeconds(30);
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private boolean secure;
 
     private Builder() {}
 
@@ -163,6 +181,12 @@ public final class StackConfig {
 
     public Builder java(Path java) {
       this.java = java;
+      return this;
+    }
+
+    /** Asks for Kafka with SASL/SCRAM and ACLs ({@link KafkaSecurity#SCRAM}); default false (plain). */
+    public Builder secure(boolean secure) {
+      this.secure = secure;
       return this;
     }
 

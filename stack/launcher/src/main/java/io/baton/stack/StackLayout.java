@@ -6,7 +6,9 @@ import java.nio.file.Path;
  * Where the local stack keeps its state, under one home folder (default {@code <repo>/.baton}).
  *
  * <pre>{@code
- * kafka/           server.properties, log4j2.properties, data/
+ * kafka/           server.properties (owner-only), log4j2.properties, data/,
+ *                  security.properties (plain or scram: how data/ was formatted)
+ * secure/          (up --secure; owner-only) kafka-admin.password, kafka-admin-client.properties
  * registry/        db.mv.db (H2 file: schemas survive down/up)
  * flink/conf/      config.yaml, log4j-console.properties
  * flink/checkpoints/<job id>/chk-N/_metadata  (kept when a job is cancelled or the cluster stops)
@@ -39,6 +41,26 @@ public final class StackLayout {
 
   public Path kafkaData() {
     return kafkaDir().resolve("data");
+  }
+
+  /** How the Kafka storage was formatted: plain or scram ({@link KafkaSecurity}); absent for older stacks (plain). */
+  public Path kafkaSecurityFile() {
+    return kafkaDir().resolve("security.properties");
+  }
+
+  /** The secure stack's secrets (owner-only folder). */
+  public Path secureDir() {
+    return home.resolve("secure");
+  }
+
+  /** The Kafka admin's generated password, one line. */
+  public Path adminPassword() {
+    return secureDir().resolve("kafka-admin.password");
+  }
+
+  /** The Kafka admin's client properties: security.protocol, sasl.mechanism, sasl.jaas.config. */
+  public Path adminClientProperties() {
+    return secureDir().resolve("kafka-admin-client.properties");
   }
 
   public Path registryDir() {

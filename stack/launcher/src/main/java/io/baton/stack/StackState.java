@@ -50,6 +50,11 @@ public final class StackState {
   }
 
   public void recordPorts(Ports ports) throws IOException {
+    recordPorts(ports, KafkaSecurity.PLAIN);
+  }
+
+  /** The ports and endpoints, and for a secure stack the admin client properties file. */
+  public void recordPorts(Ports ports, KafkaSecurity security) throws IOException {
     Files.createDirectories(layout.runDir());
     Properties p = new Properties();
     p.setProperty("kafka.port", Integer.toString(ports.kafka()));
@@ -60,6 +65,10 @@ public final class StackState {
     p.setProperty("kafka.bootstrap.servers", KafkaServer.bootstrapServers(ports));
     p.setProperty("registry.url", RegistryServer.url(ports));
     p.setProperty("flink.web.url", FlinkSessionCluster.webUrl(ports));
+    p.setProperty("kafka.security", security.id());
+    if (security == KafkaSecurity.SCRAM) {
+      p.setProperty("kafka.client.properties", layout.adminClientProperties().toString());
+    }
     try (Writer w = Files.newBufferedWriter(layout.stackFile())) {
       p.store(w, "Endpoints of the local Baton stack");
     }
@@ -82,6 +91,41 @@ public final class StackState {
           Integer.parseInt(p.getProperty("flink.rpc.port"))));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a damaged file is as good as none
+    }
+  }
+
+  /** Kafka's storage was formatted (its log dir has Kafka's meta.properties). */
+  public boolean kafkaFormatted() {
+    return Files.exists(layout.kafkaData().resolve("meta.properties"));
+  }
+
+  /** Records how Kafka's storage is (about to be) formatted. */
+  public void recordKafkaSecurity(KafkaSecurity security) throws IOException {
+    Files.createDirectories(layout.kafkaDir());
+    Files.writeString(layout.kafkaSecurityFile(), "# how kafka/data was formatted; kept as long as that data\n"
+        + "security=" + security.id() + "\n");
+  }
+
+  /**
+   * How the formatted Kafka storage lets clients in; empty when it is not formatted (any choice is still open).
+   * Storage formatted before this was recorded is plain.
+   */
+  public Optional<KafkaSecurity> kafkaSecurity() throws IOException {
+    if (!kafkaFormatted()) {
+      return Optional.empty();
+    }
+    Path f = layout.kafkaSecurityFile();
+    if (!Files.exists(f)) {
+      return Optional.of(KafkaSecurity.PLAIN);
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(f)) {
+      p.load(r);
+    }
+    try {
+      return Optional.of(KafkaSecurity.ofId(p.getProperty("security", "")));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(f + ": " + e.getMessage(), e);
     }
   }
 

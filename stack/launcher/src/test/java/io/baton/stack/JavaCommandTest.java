@@ -26,4 +26,18 @@ class JavaCommandTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("invalid JavaCommand: classpath(String) was not called for main class a.Main");
   }
+
+  @Test
+  void withAnArgumentFileTheMainClassAndArgumentsLeaveTheCommandLine() {
+    JavaCommand cmd = JavaCommand.mainClass("a.Main").java(Path.of("java")).classpath("/lib/*").systemProperty("p", "v")
+        .arg("secret").arg("C:\\dir").argFile(Path.of("/tmp/a.args")).build();
+    assertThat(cmd.toList()).containsExactly("java", "-Dp=v", "-cp", "/lib/*", "@/tmp/a.args");
+    assertThat(cmd.argFileText()).isEqualTo("\"a.Main\"\n\"secret\"\n\"C:\\\\dir\"\n");
+  }
+
+  @Test
+  void anArgumentFileCannotHoldQuotes() {
+    assertThatThrownBy(() -> JavaCommand.mainClass("a.Main").classpath("/lib/*").arg("a\"b").argFile(Path.of("f")).build())
+        .hasMessage("invalid JavaCommand: an argument in an argument file must not hold a quote or a line break");
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,62 @@ class KafkaServerTest {
     assertThat(cmd.toList()).contains("-Dbaton.component=kafka", "-Dbaton.home=/state",
         "-Dlog4j2.configurationFile=/state/kafka/log4j2.properties", "-Xmx512m");
     assertThat(cmd.toList()).endsWith("kafka.Kafka", "/state/kafka/server.properties");
+  }
+
+  private final ScramClient admin = ScramClient.of("admin", "Pw0");
+
+  @Test
+  void plainBrokerHasNeitherSaslNorAnAuthorizer() {
+    assertThat(KafkaServer.settings(config)).doesNotContainKeys("authorizer.class.name", "sasl.enabled.mechanisms",
+        "super.users").containsEntry("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+  }
+
+  @Test
+  void secureBrokerServesScramOnTheKafkaPortAndTalksToItselfThroughIt() {
+    assertThat(KafkaServer.secureSettings(config, admin))
+        .containsEntry("listeners", "SASL_PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+        .containsEntry("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT")
+        .containsEntry("listener.name.sasl_plaintext.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+        .containsEntry("inter.broker.listener.name", "SASL_PLAINTEXT")
+        .containsEntry("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512")
+        .containsEntry("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"Pw0\";");
+  }
+
+  @Test
+  void secureControllerListenerKnowsOnlyTheAdminThroughPlain() {
+    assertThat(KafkaServer.secureSettings(config, admin))
+        .containsEntry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN")
+        .containsEntry("sasl.mechanism.controller.protocol", "PLAIN")
+        .containsEntry("listener.name.controller.plain.sasl.jaas.config",
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"Pw0\""
+                + " user_admin=\"Pw0\";");
+  }
+
+  @Test
+  void secureBrokerDeniesWhatNoAclAllowsAndTheAdminIsTheOnlySuperUser() {
+    assertThat(KafkaServer.secureSettings(config, admin))
+        .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        .containsEntry("allow.everyone.if.no.acl.found", "false")
+        .containsEntry("super.users", "User:admin");
+  }
+
+  @Test
+  void secureBrokerKeepsEveryOtherPlainSetting() {
+    Map<String, String> plain = KafkaServer.settings(config);
+    Map<String, String> secure = KafkaServer.secureSettings(config, admin);
+    plain.keySet().removeAll(List.of("listeners", "advertised.listeners", "inter.broker.listener.name",
+        "listener.security.protocol.map"));
+    assertThat(secure).containsAllEntriesOf(plain);
+  }
+
+  @Test
+  void secureFormatAddsTheAdminsScramCredentialThroughAnArgumentFileOnly() {
+    JavaCommand cmd = KafkaServer.secure(config, admin).formatCommand("AAAAAAAAAAAAAAAAAAAAAA");
+    assertThat(cmd.toString()).doesNotContain("Pw0").endsWith(" -cp /repo/stack/kafka-runtime/target/lib/* @/state/kafka/format.args");
+    assertThat(cmd.argFileText().lines()).containsExactly("\"kafka.tools.StorageTool\"", "\"format\"", "\"--standalone\"",
+        "\"--cluster-id=AAAAAAAAAAAAAAAAAAAAAA\"", "\"-c\"", "\"/state/kafka/server.properties\"", "\"--add-scram\"",
+        "\"SCRAM-SHA-512=[name=admin,password=Pw0]\"");
   }
 
   @Test

@@ -58,4 +58,59 @@ class LocalStackTest {
       other.destroyForcibly();
     }
   }
+
+  private void kafkaFormatted(KafkaSecurity security) throws Exception {
+    new StackState(StackLayout.at(home)).recordKafkaSecurity(security);
+    Files.createDirectories(home.resolve("kafka/data"));
+    Files.writeString(home.resolve("kafka/data/meta.properties"), "version=1\n");
+  }
+
+  private LocalStack secureStack() {
+    return new LocalStack(StackConfig.builder().repo(home.resolve("no-repo")).home(home).ports(Ports.freeEphemeral())
+        .secure(true).build());
+  }
+
+  @Test
+  void secureUpOnAStackSetUpPlainIsRefusedBeforeAnythingStarts() throws Exception {
+    kafkaFormatted(KafkaSecurity.PLAIN);
+    assertThatThrownBy(() -> secureStack().up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessageStartingWith("the stack in " + home + " was set up plain: its Kafka data has no SCRAM users and no"
+            + " ACLs, so it cannot start secure; nothing was started. For a secure stack use a fresh state folder: delete "
+            + home);
+    assertThat(home.resolve("run")).doesNotExist();
+    assertThat(home.resolve("secure")).doesNotExist();
+  }
+
+  @Test
+  void aStackSetUpSecureStaysSecureWhenTheConfigDoesNotAsk() throws Exception {
+    kafkaFormatted(KafkaSecurity.SCRAM);
+    LocalStack plainConfig = stack(Ports.defaults());
+    assertThat(plainConfig.kafkaSecurity()).isEqualTo(KafkaSecurity.SCRAM);
+    assertThat(plainConfig.endpoints().kafkaClientPropertiesFile()).contains(home.resolve("secure/kafka-admin-client.properties"));
+  }
+
+  @Test
+  void aFreshStackIsWhatTheConfigAsks() throws Exception {
+    assertThat(secureStack().kafkaSecurity()).isEqualTo(KafkaSecurity.SCRAM);
+    assertThat(stack(Ports.defaults()).kafkaSecurity()).isEqualTo(KafkaSecurity.PLAIN);
+    assertThat(stack(Ports.defaults()).endpoints().isSecure()).isFalse();
+  }
+
+  @Test
+  void aFreshSecureStackGetsPastTheSecurityChecks() {
+    // No runtimes here: getting as far as that check means security let it through.
+    assertThatThrownBy(() -> secureStack().up(StartListener.SILENT))
+        .isInstanceOf(StackException.class).hasMessageStartingWith("the local stack is not built");
+  }
+
+  @Test
+  void aSecureStackWhosePasswordIsGoneIsRefused() throws Exception {
+    kafkaFormatted(KafkaSecurity.SCRAM);
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral()).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessage("the stack in " + home + " was set up secure but its Kafka admin password "
+            + home.resolve("secure/kafka-admin.password") + " is gone; nothing was started. Restore that file, or delete "
+            + home + " for a fresh stack");
+  }
 }

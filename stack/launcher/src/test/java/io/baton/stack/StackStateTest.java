@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +43,42 @@ class StackStateTest {
     Files.createDirectories(home.resolve("run"));
     Files.writeString(home.resolve("run/stack.properties"), "kafka.port=x\n");
     assertThat(new StackState(StackLayout.at(home)).recordedPorts()).isEmpty();
+  }
+
+  private void formatKafka() throws Exception {
+    Files.createDirectories(home.resolve("kafka/data"));
+    Files.writeString(home.resolve("kafka/data/meta.properties"), "version=1\n");
+  }
+
+  @Test
+  void unformattedKafkaHasNoSecurityYet() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    state.recordKafkaSecurity(KafkaSecurity.SCRAM);
+    assertThat(state.kafkaSecurity()).isEmpty();
+  }
+
+  @Test
+  void kafkaFormattedBeforeSecurityWasRecordedIsPlain() throws Exception {
+    formatKafka();
+    assertThat(new StackState(StackLayout.at(home)).kafkaSecurity()).contains(KafkaSecurity.PLAIN);
+  }
+
+  @Test
+  void theRecordedSecurityOfFormattedKafkaComesBack() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    state.recordKafkaSecurity(KafkaSecurity.SCRAM);
+    formatKafka();
+    assertThat(state.kafkaSecurity()).contains(KafkaSecurity.SCRAM);
+  }
+
+  @Test
+  void aSecureStacksEndpointsFileNamesTheAdminClientProperties() throws Exception {
+    new StackState(StackLayout.at(home)).recordPorts(Ports.of(1, 2, 3, 4, 5), KafkaSecurity.SCRAM);
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(home.resolve("run/stack.properties"))) {
+      p.load(in);
+    }
+    assertThat(p.getProperty("kafka.security")).isEqualTo("scram");
+    assertThat(p.getProperty("kafka.client.properties")).isEqualTo(home.resolve("secure/kafka-admin-client.properties").toString());
   }
 }
