@@ -62,8 +62,13 @@ final class Cluster {
       }
     }
     StackEndpoints endpoints = stack.endpoints();
-    return new Cluster(Context.LOCAL, new Target(KafkaClientConfig.of(endpoints.kafkaBootstrapServers()), effective,
+    return new Cluster(Context.LOCAL, new Target(localKafka(endpoints), effective,
         endpoints.flinkWebUrl(), "2s", stack.config().layout().jobFiles(), TopicDefaults.brokerDefaults()));
+  }
+
+  /** How Baton's clients reach the local stack's Kafka. */
+  static KafkaClientConfig localKafka(StackEndpoints endpoints) {
+    return KafkaClientConfig.of(endpoints.kafkaBootstrapServers());
   }
 
   /** The context these servers belong to. */

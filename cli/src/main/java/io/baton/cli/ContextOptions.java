@@ -23,7 +23,7 @@ final class ContextOptions {
 
   /** The context this command uses, checked (files, references); from the process's environment. */
   Context select() {
-    return select(System.getenv());
+    return select(ContextsFile.environment());
   }
 
   /** The context this command uses, with {@code env} for the environment. */

@@ -38,6 +38,20 @@ final class ContextsFile {
     return new ContextsFile(path.toAbsolutePath().normalize());
   }
 
+  /** System property that stands in for {@code $BATON_CONFIG} (tests, embedding), winning over it. */
+  static final String CONFIG_PROPERTY = "baton.config";
+
+  /** The process's environment, with {@value #CONFIG_PROPERTY} as {@code BATON_CONFIG} when set. */
+  static Map<String, String> environment() {
+    String property = System.getProperty(CONFIG_PROPERTY);
+    if (property == null) {
+      return System.getenv();
+    }
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.put(CONFIG_ENV, property);
+    return env;
+  }
+
   /** Where the contexts file is, from {@code env} (and the user's home). */
   static Path location(Map<String, String> env) {
     String explicit = env.get(CONFIG_ENV);

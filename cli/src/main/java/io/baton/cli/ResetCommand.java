@@ -94,7 +94,7 @@ final class ResetCommand implements Callable<Integer> {
     if (where.isLocal()) {
       LocalStack local = new LocalStack(stack.config(Ports.defaults()));
       refuseWhileItRuns(local, plan);
-      return KafkaClientConfig.of(local.endpoints().kafkaBootstrapServers());
+      return Cluster.localKafka(local.endpoints());
     }
     Cluster cluster = Cluster.of(where, stack, null);
     refuseIfRunning(new FlinkRest(cluster.flinkUrl()), plan);

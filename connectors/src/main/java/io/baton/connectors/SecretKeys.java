@@ -17,6 +17,8 @@ public final class SecretKeys {
   /** What a masked value shows. */
   public static final String MASK = "****";
 
+  /** Settings that name where or how, never what: {@code basic.auth.credentials.source}, {@code ...token.endpoint.url}. */
+  private static final Pattern NOT_SECRET = Pattern.compile("\\.(url|source|location|type|class|algorithm|ms)$");
   private static final Pattern ONLY_REFERENCES = Pattern.compile("(\\s*\\$\\{(env|file):[^}]+}\\s*)+");
 
   private SecretKeys() {}
@@ -24,6 +26,9 @@ public final class SecretKeys {
   /** True for a setting whose value is (or embeds) a secret. */
   public static boolean isSecret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
+    if (NOT_SECRET.matcher(k).find()) {
+      return false;
+    }
     return k.contains("password") || k.contains("secret") || k.contains("token") || k.contains("user.info")
         || k.contains("jaas") || k.contains("credential") || k.endsWith(".key") || k.contains("private");
   }

@@ -42,7 +42,7 @@ public final class Topics implements AutoCloseable {
     List<NewTopic> missing = new ArrayList<>();
     for (PlannedTopic t : topics) {
       if (!existing.contains(t.name())) {
-        missing.add(newTopic(t.name(), t.partitions() > 0 ? Optional.of(t.partitions()) : defaults.partitions()));
+        missing.add(newTopic(t, defaults));
       }
     }
     if (!missing.isEmpty()) {
@@ -54,13 +54,15 @@ public final class Topics implements AutoCloseable {
   /** Creates one topic with {@code partitions} if it does not exist (e.g. an outside input topic in a demo). */
   public void ensure(String topic, int partitions) throws ExecutionException, InterruptedException {
     if (!admin.listTopics().names().get().contains(topic)) {
-      admin.createTopics(List.of(newTopic(topic, Optional.of(partitions)))).all().get();
+      NewTopic t = new NewTopic(topic, Optional.of(partitions), defaults.replicationFactor()).configs(defaults.configs());
+      admin.createTopics(List.of(t)).all().get();
     }
   }
 
-  /** The topic as it is created: empty partitions or replication factor leave them to the broker. */
-  NewTopic newTopic(String name, Optional<Integer> partitions) {
-    return new NewTopic(name, partitions, defaults.replicationFactor()).configs(defaults.configs());
+  /** {@code topic} as it is created: its stage's partitions win; empty partitions or replication factor: the broker's. */
+  static NewTopic newTopic(PlannedTopic topic, TopicDefaults defaults) {
+    Optional<Integer> partitions = topic.partitions() > 0 ? Optional.of(topic.partitions()) : defaults.partitions();
+    return new NewTopic(topic.name(), partitions, defaults.replicationFactor()).configs(defaults.configs());
   }
 
   @Override
