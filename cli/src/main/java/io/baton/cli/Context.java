@@ -69,7 +69,7 @@ final class Context {
   }
 
   /**
-   * Where {@code run} writes the owner-only client properties files its stage jobs read: a folder the task managers
+   * Where {@code run} writes the owner-only client properties files its stage jobs read: a folder the session cluster
    * can read (default: the local stack's {@code .baton/jobs}).
    */
   Optional<Path> jobFiles() {

@@ -41,12 +41,12 @@ class ContextCommandTest {
   void pointAtATestContextsFile() throws Exception {
     Path file = dir.resolve("config.yaml");
     Files.writeString(file, FILE);
-    System.setProperty(ContextsFile.CONFIG_PROPERTY, file.toString());
+    TestContextsFile.use(file);
   }
 
   @AfterEach
   void forgetIt() {
-    System.clearProperty(ContextsFile.CONFIG_PROPERTY);
+    TestContextsFile.restore();
   }
 
   @Test

@@ -58,7 +58,7 @@ class ContextIT {
 
   @AfterEach
   void neverLeaveServersBehind() {
-    System.clearProperty(ContextsFile.CONFIG_PROPERTY);
+    TestContextsFile.restore();
     CliRun.at(home, "down");
   }
 
@@ -147,7 +147,7 @@ class ContextIT {
               properties: {security.protocol: SSL}
         """.formatted(servers.indent(2).stripTrailing(), endpoints.kafkaBootstrapServers(), secret, PARTITIONS,
         servers.indent(2).stripTrailing(), endpoints.kafkaBootstrapServers()));
-    System.setProperty(ContextsFile.CONFIG_PROPERTY, config.resolve("config.yaml").toString());
+    TestContextsFile.use(config.resolve("config.yaml"));
   }
 
   /** One sensor, a reading a second: good ones and out-of-range ones, all under the key s-1. */

@@ -39,7 +39,7 @@ class ContextSaslIT {
 
   @AfterEach
   void neverLeaveServersBehind() {
-    System.clearProperty(ContextsFile.CONFIG_PROPERTY);
+    TestContextsFile.restore();
     CliRun.at(home, "stop", "sensor-story", "--context", "secure");
     CliRun.at(home, "down");
   }
@@ -82,7 +82,7 @@ class ContextSaslIT {
         %s
             kafka: {bootstrap: "%s", propertiesFile: "%s"}
         """.formatted(servers, endpoints.kafkaBootstrapServers(), admin, servers, endpoints.kafkaBootstrapServers(), wrong));
-    System.setProperty(ContextsFile.CONFIG_PROPERTY, config.resolve("config.yaml").toString());
+    TestContextsFile.use(config.resolve("config.yaml"));
   }
 
   private static String password(Path adminProperties) throws Exception {
