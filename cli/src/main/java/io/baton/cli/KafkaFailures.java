@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
@@ -26,9 +27,13 @@ final class KafkaFailures {
         return Optional.of(prefix(context) + " failed the TLS handshake (" + firstLine(t) + "); check the ssl.* settings in "
             + where(context, "ssl.truststore.location"));
       }
-      if (t instanceof AuthenticationException) {
+      if (t instanceof SaslAuthenticationException) {
         return Optional.of(prefix(context) + " refused the credentials (SASL/" + mechanism(context)
             + " authentication failed); check " + where(context, "sasl.jaas.config"));
+      }
+      if (t instanceof AuthenticationException) {
+        return Optional.of(prefix(context) + " refused the login (SASL/" + mechanism(context) + ": " + firstLine(t)
+            + "); check " + where(context, "sasl.jaas.config"));
       }
       if (t instanceof AuthorizationException) {
         return Optional.of(prefix(context) + " denied an operation (" + t.getClass().getSimpleName() + ": " + firstLine(t)

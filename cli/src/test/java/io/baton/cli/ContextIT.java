@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * created with the context's partitions and configs; the stage jobs' sinks (handoff and dead letters) spread one key
  * over every partition, which only the context's {@code partitioner.class} does; a secret referenced by the context
  * reaches the jobs only through the owner-only file, never their arguments; and a context whose Kafka settings ask for
- * TLS from this plain broker fails {@code dead-letters} (a consumer) and {@code reset} (the admin) with one line naming
- * the context.
+ * a SASL login this plain broker does not offer fails {@code dead-letters} (a consumer) and {@code reset} (the admin)
+ * with one line naming the context and the setting.
  */
 class ContextIT {
   private static final int GOOD = 12;
@@ -110,13 +110,13 @@ class ContextIT {
     assertThat(letters.exitCode()).as(letters.err()).isZero();
     assertThat(letters.out()).contains(OUT_OF_RANGE + " dead letters in sensor-story");
 
-    CliRun tlsReader = baton("dead-letters", "sensor-story", "--context", "kit-tls");
-    CliRun tlsAdmin = baton("reset", "sensor-story", "--context", "kit-tls");
-    String refused = "baton: context 'kit-tls': Kafka at " + endpoints.kafkaBootstrapServers() + " failed the TLS handshake (";
-    for (CliRun failed : List.of(tlsReader, tlsAdmin)) {
+    CliRun saslReader = baton("dead-letters", "sensor-story", "--context", "kit-sasl");
+    CliRun saslAdmin = baton("reset", "sensor-story", "--context", "kit-sasl");
+    String refused = "baton: context 'kit-sasl': Kafka at " + endpoints.kafkaBootstrapServers() + " refused the login (SASL/PLAIN: ";
+    for (CliRun failed : List.of(saslReader, saslAdmin)) {
       assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
-      assertThat(failed.err()).startsWith(refused).endsWith("); check the ssl.* settings in contexts.kit-tls.kafka.properties in "
-          + config.resolve("config.yaml") + " (no ssl.truststore.location is set)\n");
+      assertThat(failed.err()).startsWith(refused).endsWith("); check contexts.kit-sasl.kafka.properties.sasl.jaas.config in "
+          + config.resolve("config.yaml") + "\n").doesNotContain(SECRET);
       assertThat(failed.err().lines()).hasSize(1);
     }
   }
@@ -140,13 +140,16 @@ class ContextIT {
             topics:
               partitions: %d
               configs: {retention.ms: 86400000}
-          kit-tls:
+          kit-sasl:
         %s
             kafka:
               bootstrap: "%s"
-              properties: {security.protocol: SSL}
+              properties:
+                security.protocol: SASL_PLAINTEXT
+                sasl.mechanism: PLAIN
+                sasl.jaas.config: org.apache.kafka.common.security.plain.PlainLoginModule required username="baton" password="${file:%s}";
         """.formatted(servers.indent(2).stripTrailing(), endpoints.kafkaBootstrapServers(), secret, PARTITIONS,
-        servers.indent(2).stripTrailing(), endpoints.kafkaBootstrapServers()));
+        servers.indent(2).stripTrailing(), endpoints.kafkaBootstrapServers(), secret));
     TestContextsFile.use(config.resolve("config.yaml"));
   }
 

@@ -7,6 +7,7 @@ import io.baton.flink.deploy.TopicDefaults;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.IllegalSaslStateException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,17 @@ class KafkaFailuresTest {
     assertThat(KafkaFailures.describe(new SaslAuthenticationException("bad"), context)).contains("context 'shared':"
         + " Kafka at b:9093 refused the credentials (SASL/PLAIN authentication failed); check"
         + " contexts.shared.kafka.properties.sasl.jaas.config in " + FILE);
+  }
+
+  @Test
+  void aLoginTheBrokerDoesNotOfferIsReportedWithKafkasReason() {
+    Context context = shared(KafkaClientConfig.of("b:9092").withProperty("sasl.mechanism", "PLAIN")
+        .withPropertiesFile(SECRETS));
+
+    assertThat(KafkaFailures.describe(new IllegalSaslStateException("Unexpected handshake request with client mechanism"
+        + " PLAIN, enabled mechanisms are []"), context)).contains("context 'shared': Kafka at b:9092 refused the login"
+        + " (SASL/PLAIN: Unexpected handshake request with client mechanism PLAIN, enabled mechanisms are []); check"
+        + " kafka.propertiesFile " + SECRETS);
   }
 
   @Test
