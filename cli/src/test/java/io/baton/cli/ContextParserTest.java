@@ -65,9 +65,9 @@ class ContextParserTest {
         colour: blue
         contexts:
           local:
-            flink: {rest: http://x:8081}
+            flink: {rest: "http://x:8081"}
           Bad_Name:
-            flink: {rest: ftp://flink:8081}
+            flink: {rest: "ftp://flink:8081"}
             kafka:
               bootstrap: broker
               properties:
@@ -95,12 +95,12 @@ class ContextParserTest {
     Contexts contexts = parse("""
         contexts:
           dev:
-            flink: {rest: http://flink:8081}
+            flink: {rest: "http://flink:8081"}
             kafka:
               bootstrap: b:9092
               properties:
                 sasl.jaas.config: ScramLoginModule required username="u" password="${env:DEV_KAFKA_PASSWORD}";
-            registry: {url: http://r:8085/apis/ccompat/v7}
+            registry: {url: "http://r:8085/apis/ccompat/v7"}
         """);
 
     Context dev = contexts.select(Optional.of("dev"));
