@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ public final class SecretReferences {
 
   /** Every value of {@code properties} resolved (see {@link #resolve}). */
   public static Map<String, String> resolveAll(Map<String, String> properties, UnaryOperator<String> env) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     properties.forEach((k, v) -> out.put(k, resolve(k, v, env)));
     return out;
   }

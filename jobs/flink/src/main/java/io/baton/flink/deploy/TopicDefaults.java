@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -57,13 +58,13 @@ public final class TopicDefaults {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TopicDefaults t && java.util.Objects.equals(partitions, t.partitions)
-        && java.util.Objects.equals(replicationFactor, t.replicationFactor) && configs.equals(t.configs);
+    return o instanceof TopicDefaults t && Objects.equals(partitions, t.partitions)
+        && Objects.equals(replicationFactor, t.replicationFactor) && configs.equals(t.configs);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(partitions, replicationFactor, configs);
+    return Objects.hash(partitions, replicationFactor, configs);
   }
 
   /** The expression that builds these defaults. */

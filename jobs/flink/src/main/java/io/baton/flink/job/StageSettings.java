@@ -6,6 +6,7 @@ import io.baton.connectors.RunId;
 import io.baton.schemas.registry.RegistryConfig;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public record StageSettings(KafkaClientConfig kafka, RegistryConfig registry, bo
     Duration checkpointInterval, Duration idleness, RunId runId, OffsetRanges inputRanges) implements Serializable {
 
   public StageSettings {
-    java.util.Objects.requireNonNull(kafka, "kafka");
+    Objects.requireNonNull(kafka, "kafka");
     inputRanges = inputRanges == null ? OffsetRanges.none() : inputRanges;
   }
 
