@@ -78,6 +78,7 @@ final class DeadLettersCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1 but was " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
+    registry.config(stack); // every registry problem is a usage error before anything else is needed
     Plan plan = JobJar.plan(jar, pipeline);
     List<PlannedStage> stages = StageLetters.stages(plan, stage);
     Cluster cluster = Cluster.of(context.select(), stack, registry);
