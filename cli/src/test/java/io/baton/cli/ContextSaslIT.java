@@ -1,12 +1,15 @@
 package io.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.baton.flink.deploy.FlinkRest;
 import io.baton.stack.Ports;
 import io.baton.stack.StackEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.io.Reader;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo end to end through a context that points at a secure local stack ({@code baton up --secure}: a
  * SASL/SCRAM-SHA-512 listener, the StandardAuthorizer, an admin super-user whose client settings are in the
  * owner-only {@code <home>/secure/kafka-admin-client.properties}); and a wrong password failing with one line naming
- * the context and the file. Runs once {@code up} has {@code --secure}.
+ * the context and the file; and the {@code local} context reaching the secure stack with its admin file. Runs once
+ * {@code up} has {@code --secure}.
  */
 @EnabledIf("secureStackExists")
 class ContextSaslIT {
@@ -66,6 +70,15 @@ class ContextSaslIT {
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("All 3 jobs are RUNNING").contains("--context secure");
     assertThat(demo.out() + demo.err()).doesNotContain(password(admin));
+
+    CliRun stop = CliRun.at(home, "stop", "sensor-story", "--context", "secure");
+    assertThat(stop.exitCode()).as(stop.err()).isZero();
+    FlinkRest flink = new FlinkRest(endpoints.flinkWebUrl());
+    await().atMost(Duration.ofMinutes(1)).until(() -> StopCommand.runningJobs(flink, "sensor-story").isEmpty());
+    CliRun localReset = CliRun.at(home, "reset", "sensor-story", "--yes");
+    assertThat(localReset.exitCode()).as("the local context reaches a secure stack with its admin file: "
+        + localReset.err()).isZero();
+    assertThat(localReset.out()).contains("Deleted 6 topics");
   }
 
   private void writeContexts(Path admin, Path wrong) throws Exception {
