@@ -1,6 +1,8 @@
 package io.baton.cli;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.deploy.Target;
+import io.baton.flink.deploy.TopicDefaults;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.stack.Component;
 import io.baton.stack.ComponentStatus;
@@ -11,22 +13,37 @@ import io.baton.stack.StackException;
 import java.nio.file.Path;
 
 /**
- * The running local stack as a deploy target; says how to start it when it is not up. The schema
- * registry is the stack's unless the command was given another one ({@link RegistryOptions}).
+ * Where a command's servers are: the running local stack (context {@code local}, which says how to start it when it
+ * is not up), or the servers a context of the contexts file names. For the local stack, the schema registry is the
+ * stack's unless the command was given another one ({@link RegistryOptions}).
  *
  * <pre>{@code
- * Target target = Cluster.running(stackOptions, registryOptions.config(stackOptions)).target();
+ * Cluster cluster = Cluster.of(contextOptions.select(), stackOptions, registryOptions);
+ * new Deployer(cluster.target(), System.out::println).deploy(plan, jar, false);
  * }</pre>
  */
 final class Cluster {
-  private final StackEndpoints endpoints;
-  private final RegistryConfig registry;
-  private final Path jobFiles;
+  private final Context context;
+  private final Target target;
 
-  private Cluster(StackEndpoints endpoints, RegistryConfig registry, Path jobFiles) {
-    this.endpoints = endpoints;
-    this.registry = registry;
-    this.jobFiles = jobFiles;
+  private Cluster(Context context, Target target) {
+    this.context = context;
+    this.target = target;
+  }
+
+  /** The servers of {@code context}; {@code registry} options apply to {@code local} only. */
+  static Cluster of(Context context, StackOptions stack, RegistryOptions registry) throws StackException {
+    if (context.isLocal()) {
+      return running(stack, registry == null ? null : registry.config(stack));
+    }
+    if (registry != null && registry.given()) {
+      throw new CliException("--registry-* options apply to the local stack; context '" + context.name()
+          + "' sets its registry in " + context.origin().orElseThrow() + " (registry.url, registry.properties)");
+    }
+    Path jobFiles = context.jobFiles().isPresent() ? context.jobFiles().get()
+        : new LocalStack(stack.config(Ports.defaults())).config().layout().jobFiles();
+    return new Cluster(context, new Target(context.kafka(), ContextCheck.resolvedRegistry(context, System::getenv),
+        context.flinkRest(), "2s", jobFiles, context.topics()));
   }
 
   /** The stack with its own registry, as it is (no credentials). */
@@ -44,23 +61,38 @@ final class Cluster {
         throw new CliException(s.component().id() + " is not running; start the local stack with: ./baton up");
       }
     }
-    return new Cluster(stack.endpoints(), effective, stack.config().layout().jobFiles());
+    StackEndpoints endpoints = stack.endpoints();
+    return new Cluster(Context.LOCAL, new Target(localKafka(endpoints), effective,
+        endpoints.flinkWebUrl(), "2s", stack.config().layout().jobFiles(), TopicDefaults.brokerDefaults()));
   }
 
-  StackEndpoints endpoints() {
-    return endpoints;
+  /** How Baton's clients reach the local stack's Kafka: a secure stack's admin client file when it is secure. */
+  static KafkaClientConfig localKafka(StackEndpoints endpoints) {
+    KafkaClientConfig kafka = KafkaClientConfig.of(endpoints.kafkaBootstrapServers());
+    return endpoints.kafkaClientPropertiesFile().map(kafka::withPropertiesFile).orElse(kafka);
+  }
+
+  /** The context these servers belong to. */
+  Context context() {
+    return context;
   }
 
   /** The registry commands and jobs talk to, with its client settings. */
   RegistryConfig registry() {
-    return registry;
+    return target.registry();
+  }
+
+  /** Kafka's servers and client settings (references resolved where clients are made). */
+  KafkaClientConfig kafka() {
+    return target.kafka();
+  }
+
+  /** The session cluster's REST URL and web UI. */
+  String flinkUrl() {
+    return target.flinkRestUrl();
   }
 
   Target target() {
-    return new Target(endpoints.kafkaBootstrapServers(), registry, endpoints.flinkWebUrl(), "2s", jobFiles);
-  }
-
-  String endpoint(Component c) {
-    return endpoints.endpointOf(c);
+    return target;
   }
 }

@@ -7,7 +7,6 @@ import io.baton.connectors.ReasonFilter;
 import io.baton.connectors.TopicReader;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
-import io.baton.schemas.registry.RegistryConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,6 +45,9 @@ final class DeadLettersCommand implements Callable<Integer> {
   StackOptions stack;
 
   @Mixin
+  ContextOptions context;
+
+  @Mixin
   RegistryOptions registry;
 
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
@@ -76,11 +78,11 @@ final class DeadLettersCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1 but was " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
-    RegistryConfig registryConfig = registry.config(stack);
+    registry.config(stack); // every registry problem is a usage error before anything else is needed
     Plan plan = JobJar.plan(jar, pipeline);
     List<PlannedStage> stages = StageLetters.stages(plan, stage);
-    Cluster cluster = Cluster.running(stack, registryConfig);
-    try (TopicReader reader = new TopicReader(cluster.endpoints().kafkaBootstrapServers());
+    Cluster cluster = Cluster.of(context.select(), stack, registry);
+    try (TopicReader reader = new TopicReader(cluster.kafka());
          LetterDecoder decoder = LetterDecoder.of(plan, cluster.registry())) {
       List<Found> found = new ArrayList<>();
       for (PlannedStage s : stages) {

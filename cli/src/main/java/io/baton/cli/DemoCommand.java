@@ -2,7 +2,6 @@ package io.baton.cli;
 
 import io.baton.flink.feed.Demo;
 import io.baton.flink.feed.Demos;
-import io.baton.schemas.registry.RegistryConfig;
 import io.baton.stack.LocalStack;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -30,17 +29,25 @@ final class DemoCommand implements Callable<Integer> {
   StackOptions stack;
 
   @Mixin
+  ContextOptions context;
+
+  @Mixin
   RegistryOptions registry;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Demo demo = demo();
-    RegistryConfig registryConfig = registry.config(stack);
-    UpCommand.bringUp(new LocalStack(stack.config(stack.rememberedPorts())), out);
+    Context where = context.select();
+    if (where.isLocal()) {
+      registry.config(stack); // a wrong registry option fails before the stack starts
+      UpCommand.bringUp(new LocalStack(stack.config(stack.rememberedPorts())), out);
+    } else {
+      out.println("Context " + where.name() + ": Flink " + where.flinkRest() + ", Kafka " + where.kafka().bootstrapServers());
+    }
     out.println();
     try (JobJar jar = JobJar.open(null)) {
-      new DemoRunner(Cluster.running(stack, registryConfig), jar, out).play(demo);
+      new DemoRunner(Cluster.of(where, stack, registry), jar, out).play(demo);
     }
     return ExitCodes.OK;
   }

@@ -8,7 +8,6 @@ import io.baton.flink.feed.DemoRun;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedTopic;
 import io.baton.flink.plan.Planner;
-import io.baton.stack.StackEndpoints;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * Plays a {@link Demo} on the local stack from a clean start: resets its pipeline's topics, consumer
+ * Plays a {@link Demo} on a context's servers (the local stack by default) from a clean start: resets its pipeline's topics, consumer
  * groups and jobs, starts one job per stage, waits until they run, lets the demo feed them and tell its
  * story, and says where to watch and how to stop.
  *
@@ -34,14 +33,12 @@ final class DemoRunner implements DemoRun {
   private static final Duration WAIT = Duration.ofMinutes(3);
 
   private final Cluster cluster;
-  private final StackEndpoints endpoints;
   private final JobJar jar;
   private final PrintWriter out;
   private Plan plan;
 
   DemoRunner(Cluster cluster, JobJar jar, PrintWriter out) {
     this.cluster = cluster;
-    this.endpoints = cluster.endpoints();
     this.jar = jar;
     this.out = out;
   }
@@ -55,8 +52,10 @@ final class DemoRunner implements DemoRun {
     RunCommand.run(cluster, plan, jar.path(), false, line -> say("  " + line));
     awaitRunning();
     demo.play(this);
-    out.printf("%nWatch the jobs in the Flink web UI: %s%n", endpoints.flinkWebUrl());
-    out.printf("They keep running; stop them with: ./baton stop %s   (and the stack with: ./baton down)%n", plan.pipeline());
+    out.printf("%nWatch the jobs in the Flink web UI: %s%n", cluster.flinkUrl());
+    String contextFlag = cluster.context().isLocal() ? "" : " --context " + cluster.context().name();
+    out.printf("They keep running; stop them with: ./baton stop %s%s%s%n", plan.pipeline(), contextFlag,
+        cluster.context().isLocal() ? "   (and the stack with: ./baton down)" : "");
     out.printf("Demo took %.1f s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     out.flush();
   }
@@ -97,13 +96,13 @@ final class DemoRunner implements DemoRun {
   /** Stops earlier demo jobs and deletes the pipeline's topics and consumer groups, so counts start at zero. */
   private void reset() throws Exception {
     String pipeline = plan.pipeline();
-    FlinkRest flink = new FlinkRest(endpoints.flinkWebUrl());
+    FlinkRest flink = new FlinkRest(cluster.flinkUrl());
     for (FlinkRest.Job job : StopCommand.runningJobs(flink, pipeline)) {
       flink.cancel(job.id());
     }
     await("earlier demo jobs to stop", () -> quietly(() -> StopCommand.runningJobs(flink, pipeline).isEmpty()));
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
+    Properties props = cluster.kafka().asProperties();
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<String> topics = plan.topics().stream().map(PlannedTopic::name).filter(existing::contains).toList();
@@ -120,7 +119,7 @@ final class DemoRunner implements DemoRun {
   }
 
   private void awaitRunning() throws Exception {
-    FlinkRest flink = new FlinkRest(endpoints.flinkWebUrl());
+    FlinkRest flink = new FlinkRest(cluster.flinkUrl());
     await("all jobs RUNNING", () -> quietly(() -> flink.jobs().stream()
         .filter(j -> j.name().startsWith(plan.pipeline() + "/") && j.state().equals("RUNNING")).count() == plan.stages().size()));
     say("All " + plan.stages().size() + " jobs are RUNNING");

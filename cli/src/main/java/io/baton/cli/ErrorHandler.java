@@ -2,6 +2,7 @@ package io.baton.cli;
 
 import io.baton.schemas.registry.RegistryException;
 import io.baton.stack.StackException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -17,7 +18,12 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-    if (e instanceof StackException || e instanceof CliException || e instanceof RegistryException
+    Optional<String> refused = cl.getCommandSpec().mixins().values().stream()
+        .map(m -> m.userObject()).filter(o -> o instanceof ContextOptions).map(o -> (ContextOptions) o)
+        .flatMap(o -> o.selected().stream()).findFirst().flatMap(context -> KafkaFailures.describe(e, context));
+    if (refused.isPresent()) {
+      cl.getErr().println("baton: " + refused.get());
+    } else if (e instanceof StackException || e instanceof CliException || e instanceof RegistryException
         || e instanceof io.baton.api.PipelineDefinitionException) {
       cl.getErr().println("baton: " + e.getMessage());
     } else {

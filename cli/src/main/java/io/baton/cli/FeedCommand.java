@@ -37,6 +37,9 @@ final class FeedCommand implements Callable<Integer> {
   StackOptions stack;
 
   @Mixin
+  ContextOptions context;
+
+  @Mixin
   RegistryOptions registry;
 
   @Parameters(paramLabel = "<generator>", converter = FeedConverter.class,
@@ -63,7 +66,7 @@ final class FeedCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--events and --events-per-second must be positive, got "
           + events + " and " + eventsPerSecond);
     }
-    Target target = Cluster.running(stack, registry.config(stack)).target();
+    Target target = Cluster.of(context.select(), stack, registry).target();
     generator.write(new FeedRequest(events, seed, eventsPerSecond, start), target, spec.commandLine().getOut());
     return ExitCodes.OK;
   }

@@ -1,5 +1,6 @@
 package io.baton.cli;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.Header;
 import java.time.Instant;
@@ -38,11 +39,15 @@ final class LetterSender implements AutoCloseable {
   }
 
   static LetterSender connect(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return connect(KafkaClientConfig.of(bootstrapServers));
+  }
+
+  /** A sender to where {@code kafka} connects, with its client settings (its {@code client.id} wins). */
+  static LetterSender connect(KafkaClientConfig kafka) {
+    Properties props = kafka.asProperties();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "baton-replay");
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "baton-replay");
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);

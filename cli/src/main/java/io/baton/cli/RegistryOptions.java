@@ -50,6 +50,11 @@ final class RegistryOptions {
       description = "A file of registry client properties; --registry-property and --registry-basic-auth win over it.")
   Path propertiesFile;
 
+  /** True when any registry option was given (the environment's basic auth aside). */
+  boolean given() {
+    return url != null || basicAuth != null || !properties.isEmpty() || propertiesFile != null;
+  }
+
   /** The registry these options name; a usage error (exit 2) lists every problem. */
   RegistryConfig config(StackOptions stack) {
     Supplier<String> stackUrl = () -> {

@@ -45,6 +45,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  ContextOptions context;
+
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
   String pipeline;
 
@@ -70,10 +73,9 @@ final class ReplayCommand implements Callable<Integer> {
     Plan plan = JobJar.plan(jar, pipeline);
     PlannedStage target = StageLetters.stages(plan, stage).get(0);
     String what = plan.pipeline() + "/" + target.name() + (reason.isAny() ? "" : " with reason " + reason.text());
-    Cluster cluster = Cluster.running(stack);
-    String bootstrap = cluster.endpoints().kafkaBootstrapServers();
+    Cluster cluster = Cluster.of(context.select(), stack, null);
     ReplaySelection selection;
-    try (TopicReader reader = new TopicReader(bootstrap)) {
+    try (TopicReader reader = new TopicReader(cluster.kafka())) {
       List<DeadLetterRecord> letters = StageLetters.read(reader, target, reason);
       if (letters.isEmpty()) {
         out.println("No dead letters in " + what + "; nothing to re-send");
@@ -87,7 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (dryRun) {
       send.forEach(l -> out.println("would re-send " + l.marker() + " (" + l.reasonCode().orElse(null) + ") to " + l.sourceTopic().orElseThrow()));
     } else if (!send.isEmpty()) {
-      try (LetterSender sender = LetterSender.connect(bootstrap)) {
+      try (LetterSender sender = LetterSender.connect(cluster.kafka())) {
         sender.send(send, Instant.now());
       }
     }
@@ -133,7 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
   /** Re-sent records wait in the input topic until the stage runs; say so when it does not. */
   private static void warnIfNotRunning(PrintWriter out, Cluster cluster, Plan plan, PlannedStage stage, String into) {
     try {
-      FlinkRest flink = new FlinkRest(cluster.target().flinkRestUrl());
+      FlinkRest flink = new FlinkRest(cluster.flinkUrl());
       boolean running = StopCommand.runningJobs(flink, plan.pipeline()).stream().anyMatch(j -> j.name().equals(stage.jobName()));
       if (!running) {
         out.println("Note: " + stage.jobName() + " is not running; the re-sent records wait in " + into

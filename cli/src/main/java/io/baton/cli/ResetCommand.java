@@ -1,5 +1,6 @@
 package io.baton.cli;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.deploy.FlinkRest;
 import io.baton.flink.deploy.PipelineReset;
 import io.baton.flink.plan.Plan;
@@ -41,6 +42,9 @@ final class ResetCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  ContextOptions context;
+
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
   String pipeline;
 
@@ -54,10 +58,9 @@ final class ResetCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Plan plan = JobJar.plan(jar, pipeline);
-    LocalStack local = new LocalStack(stack.config(Ports.defaults()));
-    refuseWhileItRuns(local, plan);
-    String kafka = local.endpoints().kafkaBootstrapServers();
-    try (PipelineReset reset = new PipelineReset(kafka)) {
+    KafkaClientConfig kafkaConfig = kafkaOf(context.select(), plan);
+    String kafka = kafkaConfig.bootstrapServers();
+    try (PipelineReset reset = new PipelineReset(kafkaConfig)) {
       PipelineReset.Scope scope = reset.scope(plan);
       if (scope.isEmpty()) {
         out.println("Nothing to reset: pipeline " + plan.pipeline() + " has no topics or consumer groups in Kafka at "
@@ -86,6 +89,18 @@ final class ResetCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The context's Kafka, once it is clear that the pipeline does not run there. */
+  private KafkaClientConfig kafkaOf(Context where, Plan plan) throws Exception {
+    if (where.isLocal()) {
+      LocalStack local = new LocalStack(stack.config(Ports.defaults()));
+      refuseWhileItRuns(local, plan);
+      return Cluster.localKafka(local.endpoints());
+    }
+    Cluster cluster = Cluster.of(where, stack, null);
+    refuseIfRunning(new FlinkRest(cluster.flinkUrl()), plan);
+    return cluster.kafka();
+  }
+
   /** Kafka must answer; a pipeline whose jobs run on the session cluster is stopped first. */
   private static void refuseWhileItRuns(LocalStack local, Plan plan) throws Exception {
     List<ComponentStatus> status = local.status();
@@ -94,13 +109,16 @@ final class ResetCommand implements Callable<Integer> {
         throw new CliException("kafka is not running; start the local stack with: ./baton up");
       }
       if (s.component() == Component.JOBMANAGER && s.isUp()) {
-        List<String> running = StopCommand.runningJobs(new FlinkRest(local.endpoints().flinkWebUrl()), plan.pipeline())
-            .stream().map(FlinkRest.Job::name).toList();
-        if (!running.isEmpty()) {
-          throw new CliException("pipeline " + plan.pipeline() + " runs (" + String.join(", ", running)
-              + "); nothing was deleted; stop it first with: ./baton stop " + plan.pipeline() + ", then reset it");
-        }
+        refuseIfRunning(new FlinkRest(local.endpoints().flinkWebUrl()), plan);
       }
+    }
+  }
+
+  private static void refuseIfRunning(FlinkRest flink, Plan plan) throws java.io.IOException {
+    List<String> running = StopCommand.runningJobs(flink, plan.pipeline()).stream().map(FlinkRest.Job::name).toList();
+    if (!running.isEmpty()) {
+      throw new CliException("pipeline " + plan.pipeline() + " runs (" + String.join(", ", running)
+          + "); nothing was deleted; stop it first with: ./baton stop " + plan.pipeline() + ", then reset it");
     }
   }
 }

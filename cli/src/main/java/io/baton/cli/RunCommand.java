@@ -26,15 +26,19 @@ import picocli.CommandLine.Model.CommandSpec;
  * baton run sensor-story
  * baton run sensor-story --bounded     # over what the inputs hold now, then finish
  * baton run sensor-story --registry-url https://registry:8081 --registry-basic-auth baton:s3cret
+ * baton run sensor-story --context shared   # on the servers of a context (./baton context list)
  * }</pre>
  */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline on the local stack.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline on the local stack or a context's servers.")
 final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Mixin
   StackOptions stack;
+
+  @Mixin
+  ContextOptions context;
 
   @Mixin
   RegistryOptions registry;
@@ -54,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     try (JobJar jobJar = JobJar.open(jar)) {
       Plan plan = Planner.plan(jobJar.definition(pipeline));
       jobJar.requireRunnable();
-      Cluster cluster = Cluster.running(stack, registry.config(stack));
+      Cluster cluster = Cluster.of(context.select(), stack, registry);
       refuseIfRunning(new FlinkRest(cluster.target().flinkRestUrl()), plan);
       Map<String, String> jobs = run(cluster, plan, jobJar.path(), bounded, line -> {
         out.println(line);

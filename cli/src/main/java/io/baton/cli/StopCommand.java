@@ -27,13 +27,16 @@ final class StopCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  ContextOptions context;
+
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name.")
   String pipeline;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    FlinkRest flink = new FlinkRest(Cluster.running(stack).target().flinkRestUrl());
+    FlinkRest flink = new FlinkRest(Cluster.of(context.select(), stack, null).flinkUrl());
     List<FlinkRest.Job> jobs = runningJobs(flink, pipeline);
     if (jobs.isEmpty()) {
       out.println("Pipeline " + pipeline + " is not running.");

@@ -57,6 +57,13 @@ public final class HandoffSink {
       return this;
     }
 
+    /** The servers and every client setting of {@code kafka} (read and resolved now, when the job is built). */
+    public Builder kafka(KafkaClientConfig kafka) {
+      this.bootstrapServers = kafka.bootstrapServers();
+      properties.putAll(kafka.clientProperties());
+      return this;
+    }
+
     /** Topic for records that do not name their own. */
     public Builder defaultTopic(String topic) {
       this.defaultTopic = topic;

@@ -61,6 +61,13 @@ public final class HandoffSource {
       return this;
     }
 
+    /** The servers and every client setting of {@code kafka} (read and resolved now, when the job is built). */
+    public Builder kafka(KafkaClientConfig kafka) {
+      this.bootstrapServers = kafka.bootstrapServers();
+      properties.putAll(kafka.clientProperties());
+      return this;
+    }
+
     /** Topics to read (at least one). */
     public Builder topics(String... names) {
       topics.addAll(Arrays.asList(names));

@@ -36,8 +36,12 @@ public final class SettledTopics implements AutoCloseable {
   private final Admin admin;
 
   public SettledTopics(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this(KafkaClientConfig.of(bootstrapServers));
+  }
+
+  /** Waits on the brokers {@code kafka} connects to, with its client settings. */
+  public SettledTopics(KafkaClientConfig kafka) {
+    Properties props = kafka.asProperties();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     this.admin = Admin.create(props);
   }

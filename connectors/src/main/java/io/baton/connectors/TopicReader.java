@@ -29,8 +29,12 @@ public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
 
   public TopicReader(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this(KafkaClientConfig.of(bootstrapServers));
+  }
+
+  /** Reads from the brokers {@code kafka} connects to, with its client settings. */
+  public TopicReader(KafkaClientConfig kafka) {
+    Properties props = kafka.asProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "baton-reader-" + UUID.randomUUID());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,6 +1,7 @@
 package io.baton.examples.demo;
 
 import io.baton.api.internal.ResourceNames;
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.TopicReader;
 import io.baton.examples.sensor.GeneratedReading;
 import io.baton.examples.sensor.SensorStory;
@@ -46,10 +47,10 @@ public final class SensorDemo implements Demo {
   public void play(DemoRun run) throws Exception {
     Plan plan = run.plan();
     String input = plan.stage(READINGS).inputTopics().get(0);
-    String bootstrap = run.target().bootstrapServers();
+    KafkaClientConfig kafka = run.target().kafka();
     try (SchemaRegistry registry = SchemaRegistry.connect(run.target().registry());
-         KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(bootstrap);
-         TopicReader reader = new TopicReader(bootstrap)) {
+         KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(kafka);
+         TopicReader reader = new TopicReader(kafka)) {
       int id = registry.register(ResourceNames.subject(input), Reading.getClassSchema());
       WireEncoder<Reading> encoder = WireEncoder.forSpecific(Reading.class, id);
       List<Reading> onTime = feed.onTime();

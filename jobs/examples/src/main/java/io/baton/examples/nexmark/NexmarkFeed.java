@@ -44,9 +44,9 @@ public final class NexmarkFeed implements Feed {
     NexmarkGenerator nexmark = NexmarkGenerator.builder().seed(request.seed()).startAt(request.start().toEpochMilli())
         .eventsPerSecond(request.eventsPerSecond()).build();
     Map<NexmarkEvent.Kind, Long> written = new EnumMap<>(NexmarkEvent.Kind.class);
-    try (Topics topics = new Topics(target.bootstrapServers(), 1);
+    try (Topics topics = new Topics(target.kafka(), target.topics());
          SchemaRegistry schemas = SchemaRegistry.connect(target.registry());
-         KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(target.bootstrapServers())) {
+         KafkaProducer<byte[], byte[]> producer = RawProducer.idempotent(target.kafka())) {
       Map<NexmarkEvent.Kind, WireEncoder<SpecificRecord>> encoders = new EnumMap<>(NexmarkEvent.Kind.class);
       for (NexmarkEvent.Kind kind : NexmarkEvent.Kind.values()) {
         topics.ensure(kind.topic(), 1);

@@ -1,5 +1,6 @@
 package io.baton.flink.deploy;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.OffsetRanges;
 import io.baton.connectors.RunId;
 import io.baton.connectors.SettledTopics;
@@ -35,7 +36,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class BoundedRun {
   private final Plan plan;
-  private final String bootstrapServers;
+  private final KafkaClientConfig kafka;
   private final Duration settleTimeout;
   private final RunId run = RunId.next();
 
@@ -47,8 +48,13 @@ public final class BoundedRun {
 
   /** A run of {@code plan} whose topics live on {@code bootstrapServers}; each group's topics may take {@code settleTimeout} to settle. */
   public BoundedRun(Plan plan, String bootstrapServers, Duration settleTimeout) {
+    this(plan, KafkaClientConfig.of(bootstrapServers), settleTimeout);
+  }
+
+  /** A run of {@code plan} whose topics live where {@code kafka} connects, with its client settings. */
+  public BoundedRun(Plan plan, KafkaClientConfig kafka, Duration settleTimeout) {
     this.plan = Objects.requireNonNull(plan, "plan");
-    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.settleTimeout = Objects.requireNonNull(settleTimeout, "settleTimeout");
   }
 
@@ -63,7 +69,7 @@ public final class BoundedRun {
    * @throws IOException if a group's topics do not settle within the timeout, or their offsets cannot be read
    */
   public <E extends Exception> RunId run(Group<E> group) throws E, IOException, InterruptedException {
-    try (SettledTopics settled = new SettledTopics(bootstrapServers)) {
+    try (SettledTopics settled = new SettledTopics(kafka)) {
       OffsetRanges written = OffsetRanges.none();
       for (List<String> level : plan.levels()) {
         List<String> outputs = outputsOf(level);
@@ -109,7 +115,7 @@ public final class BoundedRun {
       return settled.endOffsets(topics);
     } catch (TimeoutException | ExecutionException e) {
       throw new IOException("cannot read the end offsets of " + topics + " (written by " + level + " of pipeline "
-          + plan.pipeline() + "): " + e.getMessage() + "; check that the broker at " + bootstrapServers
+          + plan.pipeline() + "): " + e.getMessage() + "; check that the broker at " + kafka.bootstrapServers()
           + " runs and the topics exist (baton run creates them)", e);
     }
   }

@@ -56,7 +56,7 @@ public final class Deployer {
       if (!problems.isEmpty()) {
         throw new DeployRefusedException(plan.pipeline(), problems);
       }
-      try (Topics topics = new Topics(target.bootstrapServers(), 1)) {
+      try (Topics topics = new Topics(target.kafka(), target.topics())) {
         List<String> created = topics.createMissing(plan.topics());
         progress.accept("topics: " + created.size() + " created, " + (plan.topics().size() - created.size()) + " existed");
       }
@@ -71,13 +71,14 @@ public final class Deployer {
   public Map<String, String> start(Plan plan, Path jobJar, boolean bounded) throws IOException, InterruptedException {
     FlinkRest flink = new FlinkRest(target.flinkRestUrl());
     SlotCheck.require(flink, plan, bounded);
-    List<String> environment = target.jobArgs(target.registryForJobs(plan.pipeline()), bounded);
+    List<String> environment = target.jobArgs(target.kafkaForJobs(plan.pipeline()),
+        target.registryForJobs(plan.pipeline()), bounded);
     String jarId = JarUploads.ensure(flink, jobJar);
     progress.accept("job jar on the cluster: " + jarId);
     Map<String, String> jobIds = new LinkedHashMap<>();
     try {
       if (bounded) {
-        BoundedRun run = new BoundedRun(plan, target.bootstrapServers(), SETTLE_TIMEOUT);
+        BoundedRun run = new BoundedRun(plan, target.kafka(), SETTLE_TIMEOUT);
         progress.accept("bounded run " + run.runId() + " (header baton.run on its outputs and dead letters)");
         run.run((level, step) -> awaitFinished(flink,
             startLevel(flink, jarId, plan, level, stage -> with(environment, step.jobArgs(stage)), jobIds), FINISH_TIMEOUT));

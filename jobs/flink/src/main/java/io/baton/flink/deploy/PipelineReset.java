@@ -1,5 +1,6 @@
 package io.baton.flink.deploy;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.api.internal.ResourceNames;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
@@ -56,8 +57,12 @@ public final class PipelineReset implements AutoCloseable {
   }
 
   public PipelineReset(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this(KafkaClientConfig.of(bootstrapServers));
+  }
+
+  /** Resets on the brokers {@code kafka} connects to, with its client settings. */
+  public PipelineReset(KafkaClientConfig kafka) {
+    Properties props = kafka.asProperties();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     this.admin = Admin.create(props);
   }

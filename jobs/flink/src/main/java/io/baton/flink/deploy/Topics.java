@@ -1,8 +1,10 @@
 package io.baton.flink.deploy;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.plan.PlannedTopic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -12,18 +14,26 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Creates the topics a plan writes, before any job starts (a Kafka source on a missing topic
- * fails and restarts forever). Topics that exist are left as they are.
+ * fails and restarts forever). Topics that exist are left as they are. A topic gets the partitions
+ * its stage declares, else the defaults' (else the broker's), and the defaults' replication factor
+ * and configs (else the broker's).
+ *
+ * <pre>{@code
+ * try (Topics topics = new Topics(target.kafka(), target.topics())) {
+ *   topics.createMissing(plan.topics());
+ * }
+ * }</pre>
  */
 public final class Topics implements AutoCloseable {
   private final Admin admin;
-  private final int defaultPartitions;
+  private final TopicDefaults defaults;
 
-  public Topics(String bootstrapServers, int defaultPartitions) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  /** Topics on the brokers {@code kafka} connects to, created with {@code defaults}. */
+  public Topics(KafkaClientConfig kafka, TopicDefaults defaults) {
+    Properties props = kafka.asProperties();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     this.admin = Admin.create(props);
-    this.defaultPartitions = defaultPartitions;
+    this.defaults = defaults;
   }
 
   /** Creates what is missing among {@code topics}; returns the names it created. */
@@ -32,7 +42,7 @@ public final class Topics implements AutoCloseable {
     List<NewTopic> missing = new ArrayList<>();
     for (PlannedTopic t : topics) {
       if (!existing.contains(t.name())) {
-        missing.add(new NewTopic(t.name(), t.partitions() > 0 ? t.partitions() : defaultPartitions, (short) 1));
+        missing.add(newTopic(t, defaults));
       }
     }
     if (!missing.isEmpty()) {
@@ -41,11 +51,18 @@ public final class Topics implements AutoCloseable {
     return missing.stream().map(NewTopic::name).toList();
   }
 
-  /** Creates one topic if it does not exist (e.g. an outside input topic in a demo). */
+  /** Creates one topic with {@code partitions} if it does not exist (e.g. an outside input topic in a demo). */
   public void ensure(String topic, int partitions) throws ExecutionException, InterruptedException {
     if (!admin.listTopics().names().get().contains(topic)) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      NewTopic t = new NewTopic(topic, Optional.of(partitions), defaults.replicationFactor()).configs(defaults.configs());
+      admin.createTopics(List.of(t)).all().get();
     }
+  }
+
+  /** {@code topic} as it is created: its stage's partitions win; empty partitions or replication factor: the broker's. */
+  static NewTopic newTopic(PlannedTopic topic, TopicDefaults defaults) {
+    Optional<Integer> partitions = topic.partitions() > 0 ? Optional.of(topic.partitions()) : defaults.partitions();
+    return new NewTopic(topic.name(), partitions, defaults.replicationFactor()).configs(defaults.configs());
   }
 
   @Override

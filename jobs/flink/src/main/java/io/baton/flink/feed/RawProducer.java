@@ -1,5 +1,6 @@
 package io.baton.flink.feed;
 
+import io.baton.connectors.KafkaClientConfig;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,8 +19,12 @@ public final class RawProducer {
 
   /** An idempotent byte producer to {@code bootstrapServers}. */
   public static KafkaProducer<byte[], byte[]> idempotent(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return idempotent(KafkaClientConfig.of(bootstrapServers));
+  }
+
+  /** An idempotent byte producer to where {@code kafka} connects, with its client settings. */
+  public static KafkaProducer<byte[], byte[]> idempotent(KafkaClientConfig kafka) {
+    Properties props = kafka.asProperties();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());

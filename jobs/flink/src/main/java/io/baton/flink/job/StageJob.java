@@ -5,6 +5,7 @@ import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.ResourceNames;
 import io.baton.api.internal.StageSpec;
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.OffsetRanges;
 import io.baton.connectors.RunId;
 import io.baton.flink.internal.translate.StageTopology;
@@ -23,7 +24,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * --definition io.baton.examples.sensor.SensorStory --stage per-minute
  * --bootstrap-servers 127.0.0.1:9092 --registry-url http://127.0.0.1:8085/apis/ccompat/v7
- * [--registry-properties-file .baton/jobs/sensor-story.registry.properties] [--checkpoint-interval 2s]
+ * [--registry-properties-file .baton/jobs/sensor-story.registry.properties]
+ * [--kafka-properties-file .baton/jobs/sensor-story.kafka.properties] [--checkpoint-interval 2s]
  * [--bounded [--run-id 20261205T051203.457Z-3f9a01c2] [--input-offsets sensor-story.readings:0:372-744,...]]
  * </pre>
  *
@@ -32,6 +34,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Registry credentials and TLS settings come only from the properties file, which every
  * operator reads when it connects on its task manager: arguments are shown in the Flink web UI.
+ * Kafka client settings (SASL, TLS, ...) likewise come only from their file, read when the job is built.
  */
 public final class StageJob {
   private StageJob() {}
@@ -66,7 +69,11 @@ public final class StageJob {
     if (options.containsKey("registry-properties-file")) {
       registry = registry.withPropertiesFile(Path.of(options.get("registry-properties-file")));
     }
-    return new StageSettings(require(options, "bootstrap-servers"), registry, options.containsKey("bounded"),
+    KafkaClientConfig kafka = KafkaClientConfig.of(require(options, "bootstrap-servers"));
+    if (options.containsKey("kafka-properties-file")) {
+      kafka = kafka.withPropertiesFile(Path.of(options.get("kafka-properties-file")));
+    }
+    return new StageSettings(kafka, registry, options.containsKey("bounded"),
         duration(options.getOrDefault("checkpoint-interval", "2s")), Duration.ofSeconds(5),
         options.containsKey("run-id") ? RunId.parse(options.get("run-id")) : null,
         OffsetRanges.parse(options.get("input-offsets")));

@@ -3,6 +3,7 @@ package io.baton.flink.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,24 @@ class TargetTest {
     assertThat(Files.readString(file)).contains("basic.auth.user.info=baton\\:s3cret").contains("/etc/ts.jks");
     assertThat(Files.getPosixFilePermissions(file))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
+  void kafkaClientSettingsGoToAnOwnerOnlyFileAndJobArgumentsNameOnlyItsPath() throws Exception {
+    KafkaClientConfig kafka = KafkaClientConfig.of("k:9093").withProperty("security.protocol", "SASL_PLAINTEXT")
+        .withProperty("sasl.jaas.config", "ScramLoginModule required username=\"baton\" password=\"s3cret\";");
+    Target target = new Target(kafka, RegistryConfig.of(URL), "http://f:8081", "2s", jobFiles, TopicDefaults.brokerDefaults());
+
+    List<String> args = target.jobArgs(target.kafkaForJobs("sensor-story"), target.registryForJobs("sensor-story"), false);
+
+    Path file = jobFiles.resolve("sensor-story.kafka.properties");
+    assertThat(args).containsExactly("--bootstrap-servers", "k:9093", "--registry-url", URL, "--checkpoint-interval", "2s",
+        "--kafka-properties-file", file.toString());
+    assertThat(Files.readString(file)).contains("s3cret").contains("security.protocol=SASL_PLAINTEXT");
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    assertThatThrownBy(() -> target.jobArgs(target.registryForJobs("sensor-story"), false))
+        .hasMessageStartingWith("Kafka client properties cannot go into job arguments");
   }
 
   @Test

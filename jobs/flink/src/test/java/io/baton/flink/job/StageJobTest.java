@@ -2,10 +2,12 @@ package io.baton.flink.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.OffsetRanges;
 import io.baton.connectors.RunId;
 import io.baton.flink.deploy.BoundedStep;
 import io.baton.flink.deploy.Target;
+import io.baton.flink.deploy.TopicDefaults;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +35,20 @@ class StageJobTest {
     assertThat(settings.bootstrapServers()).isEqualTo("k:9092");
     assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofMillis(750));
     assertThat(settings.bounded()).isFalse();
+  }
+
+  @Test
+  void aStageJobConnectsToKafkaWithTheSettingsItsDeployerWroteForIt() {
+    KafkaClientConfig kafka = KafkaClientConfig.of("k:9093").withProperty("client.id", "shared-baton");
+    Target target = new Target(kafka, RegistryConfig.of("http://r:8085"), "", "2s", jobFiles, TopicDefaults.brokerDefaults());
+    List<String> args = new ArrayList<>(List.of("--definition", "x.Y", "--stage", "s"));
+    args.addAll(target.jobArgs(target.kafkaForJobs("p"), target.registryForJobs("p"), false));
+
+    StageSettings settings = StageJob.settings(StageJob.parse(args.toArray(String[]::new)));
+
+    assertThat(settings.kafka().clientProperties()).isEqualTo(Map.of("client.id", "shared-baton"));
+    assertThat(settings.kafka().properties()).isEmpty();
+    assertThat(settings.bootstrapServers()).isEqualTo("k:9093");
   }
 
   @Test

@@ -104,7 +104,7 @@ public final class StageTopology {
 
   private static KafkaSource<KafkaRecord> source(StageInfo stage, StageSettings settings) {
     HandoffSource.Builder source = HandoffSource.builder()
-        .bootstrapServers(settings.bootstrapServers())
+        .kafka(settings.kafka())
         .topics(stage.inputTopics())
         .groupId(ResourceNames.consumerGroup(stage.pipeline(), stage.stage()));
     return settings.bounded() ? source.bounded(settings.inputRanges()).build() : source.build();
@@ -143,7 +143,7 @@ public final class StageTopology {
 
   private static KafkaSink<OutRecord> sink(HandoffSink.Builder sink, StageSpec spec, StageSettings settings,
       String transactionalIdPrefix) {
-    sink.bootstrapServers(settings.bootstrapServers());
+    sink.kafka(settings.kafka());
     settings.run().ifPresent(sink::run);
     boolean exactlyOnce = spec.delivery() == io.baton.api.Delivery.EXACTLY_ONCE;
     return (exactlyOnce ? sink.exactlyOnce(transactionalIdPrefix) : sink.atLeastOnce()).build();

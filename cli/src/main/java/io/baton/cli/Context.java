@@ -1,0 +1,106 @@
+package io.baton.cli;
+
+import io.baton.connectors.KafkaClientConfig;
+import io.baton.flink.deploy.TopicDefaults;
+import io.baton.schemas.registry.RegistryConfig;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A named place pipelines run: a Flink session cluster's REST URL, Kafka with its client settings, a schema
+ * registry with its, and how topics are created. {@link #LOCAL} is the local stack, whose servers come from
+ * {@code ./baton up}; every other context comes from the contexts file ({@link ContextsFile}).
+ *
+ * <pre>{@code
+ * Context shared = Context.remote("shared", Path.of("~/.config/baton/config.yaml"), "https://flink:8081", null,
+ *     KafkaClientConfig.of("broker:9093").withPropertiesFile(Path.of("/etc/baton/kafka/client.properties")),
+ *     RegistryConfig.of("https://registry/apis/ccompat/v7"), TopicDefaults.builder().replicationFactor(3).build());
+ * }</pre>
+ */
+final class Context {
+  /** The name of the local stack's context. */
+  static final String LOCAL_NAME = "local";
+  /** The local stack ({@code ./baton up}): its servers, its registry, topics with the broker's defaults. */
+  static final Context LOCAL = new Context(LOCAL_NAME, null, null, null, null, null, TopicDefaults.brokerDefaults());
+
+  private final String name;
+  private final Path origin;
+  private final String flinkRest;
+  private final Path jobFiles;
+  private final KafkaClientConfig kafka;
+  private final RegistryConfig registry;
+  private final TopicDefaults topics;
+
+  private Context(String name, Path origin, String flinkRest, Path jobFiles, KafkaClientConfig kafka,
+      RegistryConfig registry, TopicDefaults topics) {
+    this.name = name;
+    this.origin = origin;
+    this.flinkRest = flinkRest;
+    this.jobFiles = jobFiles;
+    this.kafka = kafka;
+    this.registry = registry;
+    this.topics = topics;
+  }
+
+  /** A context of the file {@code origin}; {@link ContextParser} has validated every part. */
+  static Context remote(String name, Path origin, String flinkRest, Path jobFiles, KafkaClientConfig kafka,
+      RegistryConfig registry, TopicDefaults topics) {
+    return new Context(Objects.requireNonNull(name), Objects.requireNonNull(origin), Objects.requireNonNull(flinkRest),
+        jobFiles, Objects.requireNonNull(kafka), Objects.requireNonNull(registry), Objects.requireNonNull(topics));
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean isLocal() {
+    return kafka == null;
+  }
+
+  /** The contexts file this context is defined in (empty for {@code local}). */
+  Optional<Path> origin() {
+    return Optional.ofNullable(origin);
+  }
+
+  /** The session cluster's REST URL (not for {@code local}). */
+  String flinkRest() {
+    return require(flinkRest);
+  }
+
+  /**
+   * Where {@code run} writes the owner-only client properties files its stage jobs read: a folder the session cluster
+   * can read (default: the local stack's {@code .baton/jobs}).
+   */
+  Optional<Path> jobFiles() {
+    return Optional.ofNullable(jobFiles);
+  }
+
+  /** Kafka's servers and client settings, unresolved (not for {@code local}). */
+  KafkaClientConfig kafka() {
+    return require(kafka);
+  }
+
+  /** The registry and its client settings, unresolved (not for {@code local}). */
+  RegistryConfig registry() {
+    return require(registry);
+  }
+
+  TopicDefaults topics() {
+    return topics;
+  }
+
+  private <T> T require(T value) {
+    if (value == null) {
+      throw new IllegalStateException("context '" + name + "' is the local stack; ask the stack for its servers");
+    }
+    return value;
+  }
+
+  /** The name; {@code local} is the local stack. */
+  @Override
+  public String toString() {
+    return isLocal() ? "Context.LOCAL" : "Context.remote(\"" + name + "\", " + flinkRest + ", " + kafka + ", "
+        + registry + ", " + topics + ")";
+  }
+}
