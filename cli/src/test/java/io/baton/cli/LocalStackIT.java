@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.Provenance;
+import io.baton.connectors.RunId;
 import io.baton.connectors.TopicReader;
 import io.baton.examples.nexmark.NexmarkEvent;
 import io.baton.examples.nexmark.NexmarkGenerator;
@@ -232,7 +233,7 @@ class LocalStackIT {
                RegistryConfig.of(endpoints.registryUrl()))) {
         decoder.open();
         for (KafkaRecord r : reader.readCommitted("nexmark-highest-bid.highest-bid")) {
-          if (r.lastHeader("baton.run").orElse("").equals(id.group(1))) {
+          if (RunId.fromHeaders(r.headers()).map(RunId::toString).orElse("").equals(id.group(1))) {
             HighestBid h = decoder.decode(r.value());
             assertThat(prices.put(h.getWindowStart(), h.getPrice())).as("one highest bid per window").isNull();
             inputs.put(h.getWindowStart(),
