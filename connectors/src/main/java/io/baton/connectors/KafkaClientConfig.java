@@ -1,13 +1,8 @@
 package io.baton.connectors;
 
-import java.io.IOException;
-import java.io.Reader;
+import io.baton.schemas.registry.ClientPropertiesFile;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +80,7 @@ public final class KafkaClientConfig implements Serializable {
    * returns a config of the servers and that file: safe to name in a job's arguments.
    */
   public KafkaClientConfig writePropertiesTo(Path file) {
-    write(file.toAbsolutePath(), clientProperties());
+    ClientPropertiesFile.KAFKA.write(file.toAbsolutePath(), clientProperties());
     return new KafkaClientConfig(bootstrapServers, Map.of(), null).withPropertiesFile(file);
   }
 
@@ -117,7 +112,7 @@ public final class KafkaClientConfig implements Serializable {
   public Map<String, String> clientProperties(UnaryOperator<String> env) {
     Map<String, String> merged = new TreeMap<>();
     if (propertiesFile != null) {
-      merged.putAll(read(Path.of(propertiesFile)));
+      merged.putAll(ClientPropertiesFile.KAFKA.read(Path.of(propertiesFile)));
     }
     merged.putAll(properties);
     merged.remove(BOOTSTRAP);
@@ -156,34 +151,5 @@ public final class KafkaClientConfig implements Serializable {
       sb.append(".withPropertiesFile(Path.of(\"").append(propertiesFile).append("\"))");
     }
     return sb.toString();
-  }
-
-  /** The file's settings; a missing or unreadable file is an error naming it. */
-  static Map<String, String> read(Path file) {
-    Properties loaded = new Properties();
-    try (Reader in = Files.newBufferedReader(file)) {
-      loaded.load(in);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the Kafka client properties file " + file + ": " + e
-          + "; it must exist and be readable by the user this process (or the Flink task manager) runs as", e);
-    }
-    Map<String, String> result = new TreeMap<>();
-    loaded.stringPropertyNames().forEach(k -> result.put(k, loaded.getProperty(k)));
-    return result;
-  }
-
-  private static void write(Path target, Map<String, String> settings) {
-    Properties out = new Properties();
-    out.putAll(settings);
-    try {
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp"); // owner-only
-      try (Writer w = Files.newBufferedWriter(temp)) {
-        out.store(w, "Kafka client properties (may hold secrets; keep private)");
-      }
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the Kafka client properties file " + target + ": " + e, e);
-    }
   }
 }

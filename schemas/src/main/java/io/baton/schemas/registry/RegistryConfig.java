@@ -136,7 +136,7 @@ public final class RegistryConfig implements Serializable {
    * only, and returns a config holding just the URL and that file: safe to put in a job's arguments.
    */
   public RegistryConfig writePropertiesTo(Path file) {
-    ClientPropertiesFile.write(file, clientProperties());
+    ClientPropertiesFile.REGISTRY.write(file, clientProperties());
     return new RegistryConfig(url, Map.of(), cacheCapacity, null).withPropertiesFile(file);
   }
 
@@ -165,7 +165,7 @@ public final class RegistryConfig implements Serializable {
     if (propertiesFile == null) {
       return properties;
     }
-    Map<String, String> merged = new TreeMap<>(ClientPropertiesFile.read(Path.of(propertiesFile)));
+    Map<String, String> merged = new TreeMap<>(ClientPropertiesFile.REGISTRY.read(Path.of(propertiesFile)));
     merged.putAll(properties);
     return Collections.unmodifiableMap(merged);
   }
