@@ -62,6 +62,13 @@ public record StageSpec(
     inputClasses = List.copyOf(inputClasses);
   }
 
+  /** This stage with other policies (a deploy's overrides); everything else as it is. */
+  public StageSpec withPolicies(Batch newBatch, Accept<?> newAccept, int newParallelism, Delivery newDelivery) {
+    return new StageSpec(name, source, inputs, inputTopics, inputClasses, newBatch, function, leftKey, rightKey,
+        outputClass, outputTopic, outputPartitions, deadLetterTopic, newAccept, eventTime, newParallelism, newDelivery,
+        version, lineage);
+  }
+
   /** True for a co-group of two inputs. */
   public boolean coGroup() {
     return function.filter(f -> f instanceof StageFunction.CoGroup).isPresent();
