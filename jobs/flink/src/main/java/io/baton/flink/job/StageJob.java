@@ -5,6 +5,7 @@ import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.ResourceNames;
 import io.baton.api.internal.StageSpec;
+import io.baton.api.overrides.StageOverrides;
 import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.OffsetRanges;
 import io.baton.connectors.RunId;
@@ -22,7 +23,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * definition and runs it as the Flink job {@code <pipeline>/<stage>}.
  *
  * <pre>
- * --definition io.baton.examples.sensor.SensorStory --stage per-minute
+ * --definition io.baton.examples.sensor.SensorStory --stage per-minute [--overrides batch.size=PT2M,parallelism=2]
  * --bootstrap-servers 127.0.0.1:9092 --registry-url http://127.0.0.1:8085/apis/ccompat/v7
  * [--registry-properties-file .baton/jobs/sensor-story.registry.properties]
  * [--kafka-properties-file .baton/jobs/sensor-story.kafka.properties] [--checkpoint-interval 2s]
@@ -31,6 +32,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>In a bounded run, {@code --input-offsets} names the exact range of each handoff topic the stage reads (what its
  * upstream wrote in this run) and {@code --run-id} the run stamped on its outputs and dead letters.
+ *
+ * <p>{@code --overrides} carries the stage's policy overrides in their canonical form ({@link StageOverrides}), as
+ * the plan made them: the job applies them to the stage it defines, so it runs what {@code baton plan --overrides}
+ * showed. They hold no secrets.
  *
  * <p>Registry credentials and TLS settings come only from the properties file, which every
  * operator reads when it connects on its task manager: arguments are shown in the Flink web UI.
@@ -46,11 +51,25 @@ public final class StageJob {
     // The definition and its Avro classes are touched on a thread that ends here (see ShortLivedThread).
     String jobName = ShortLivedThread.call("baton define " + require(options, "stage"), () -> {
       PipelineGraph graph = PipelineDefinitions.define(load(require(options, "definition"))).build();
-      StageSpec spec = graph.stage(require(options, "stage"));
+      StageSpec spec = stage(graph, options);
       StageTopology.build(env, graph.name(), spec, settings);
       return ResourceNames.jobName(graph.name(), spec.name());
     });
     env.execute(jobName);
+  }
+
+  /**
+   * The stage a job with {@code programArgs} runs: the one {@code --stage} names, with its {@code --overrides}
+   * applied (an {@code OverridesException} if they no longer fit the definition).
+   */
+  public static StageSpec stage(PipelineGraph graph, List<String> programArgs) {
+    return stage(graph, parse(programArgs.toArray(String[]::new)));
+  }
+
+  private static StageSpec stage(PipelineGraph graph, Map<String, String> options) {
+    StageSpec spec = graph.stage(require(options, "stage"));
+    String overrides = options.get("overrides");
+    return overrides == null ? spec : StageOverrides.parse(overrides).applyTo(spec, graph.name());
   }
 
   /** Loads a definition by class name through the job jar's class loader. */

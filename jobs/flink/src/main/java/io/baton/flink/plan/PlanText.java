@@ -40,6 +40,9 @@ public final class PlanText {
       line(s, "writes", stage.outputTopic());
       line(s, "rejects to", stage.deadLetterTopic());
       line(s, "lineage", stage.lineage() ? "on, version " + stage.version() : "off (outputs do not name their inputs)");
+      if (!stage.overrides().isEmpty()) {
+        line(s, "overrides", stage.overrides().replace(",", ", "));
+      }
     }
     s.append("\nRuns together\n");
     List<List<String>> levels = plan.levels();

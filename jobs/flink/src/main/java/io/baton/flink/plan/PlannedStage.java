@@ -44,4 +44,11 @@ public record PlannedStage(
     boolean lineage,
     String jobName,
     String entryClass,
-    List<String> programArgs) {}
+    List<String> programArgs) {
+
+  /** The stage's policy overrides in canonical form ({@code batch.size=PT2M,parallelism=2}), empty when none. */
+  public String overrides() {
+    int at = programArgs.indexOf("--overrides");
+    return at >= 0 && at + 1 < programArgs.size() ? programArgs.get(at + 1) : "";
+  }
+}

@@ -6,6 +6,9 @@ import io.baton.api.PipelineDefinition;
 import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
 import io.baton.api.internal.StageSpec;
+import io.baton.api.overrides.AppliedOverrides;
+import io.baton.api.overrides.PolicyOverrides;
+import io.baton.api.overrides.StageOverrides;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,12 @@ import org.apache.avro.specific.SpecificData;
 /**
  * Compiles a pipeline definition into a {@link Plan}. The definition is built (and so validated)
  * here: an invalid one throws {@code PipelineDefinitionException} before anything is planned.
+ * Policy overrides are applied to the graph before planning, so the plan is what will run; an overridden stage's
+ * job gets its overrides as {@code --overrides <canonical form>} and applies them when it defines the stage.
+ *
+ * <pre>{@code
+ * Plan plan = Planner.plan(new SensorStory(), PolicyOverrides.fromTree("prod.yaml", tree));
+ * }</pre>
  */
 public final class Planner {
   /** The job jar class that runs one stage (named, not referenced: planning needs no Flink classes). */
@@ -23,16 +32,30 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(PipelineDefinition definition) {
-    return plan(PipelineDefinitions.define(definition).build(), definition.getClass().getName());
+    return plan(definition, PolicyOverrides.none());
+  }
+
+  /** The plan of {@code definition} with {@code overrides} applied; an {@code OverridesException} lists every problem. */
+  public static Plan plan(PipelineDefinition definition, PolicyOverrides overrides) {
+    return plan(PipelineDefinitions.define(definition).build(), definition.getClass().getName(), overrides);
   }
 
   public static Plan plan(PipelineGraph graph, String definitionClass) {
-    List<PlannedStage> stages = graph.stages().stream().map(s -> stage(graph, s, definitionClass)).toList();
+    return plan(graph, definitionClass, PolicyOverrides.none());
+  }
+
+  /** The plan of {@code graph} with {@code overrides} applied. */
+  public static Plan plan(PipelineGraph declared, String definitionClass, PolicyOverrides overrides) {
+    AppliedOverrides applied = overrides.applyTo(declared);
+    PipelineGraph graph = applied.graph();
+    List<PlannedStage> stages = graph.stages().stream()
+        .map(s -> stage(graph, s, definitionClass, applied.of(s.name()))).toList();
     return new Plan(graph.name(), definitionClass, stages, graph.levels(), topics(graph), subjects(graph),
         schemas(graph));
   }
 
-  private static PlannedStage stage(PipelineGraph graph, StageSpec s, String definitionClass) {
+  private static PlannedStage stage(PipelineGraph graph, StageSpec s, String definitionClass,
+      StageOverrides overrides) {
     String kind = s.source() ? "source" : s.coGroup() ? "co-group" : "stage";
     String eventTime = s.eventTime()
         .map(t -> (t.timestamp().isPresent() ? "record field" : "kafka timestamp") + ", out of order up to "
@@ -43,7 +66,16 @@ public final class Planner {
         s.outputClass().getName(), s.batch().toString(), s.function().map(f -> f.label()).orElse("accept"),
         s.accept().toString(), eventTime, s.parallelism(), s.delivery().name().toLowerCase().replace('_', '-'),
         s.version(), s.lineage(), ResourceNames.jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
-        List.of("--definition", definitionClass, "--stage", s.name()));
+        programArgs(definitionClass, s.name(), overrides));
+  }
+
+  /** What the stage job needs to define its stage: the definition, the stage, and its overrides if it has any. */
+  private static List<String> programArgs(String definitionClass, String stage, StageOverrides overrides) {
+    List<String> args = new ArrayList<>(List.of("--definition", definitionClass, "--stage", stage));
+    if (!overrides.isEmpty()) {
+      args.addAll(List.of("--overrides", overrides.argument()));
+    }
+    return List.copyOf(args);
   }
 
   private static List<PlannedTopic> topics(PipelineGraph graph) {
