@@ -3,10 +3,10 @@ package io.baton.cli;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlanJson;
 import io.baton.flink.plan.PlanText;
-import io.baton.flink.plan.Planner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * <pre>{@code
  * baton plan sensor-story
  * baton plan nexmark-hot-items --json
+ * baton plan sensor-story --overrides prod.yaml    # the effective plan: policies as the file changes them
  * }</pre>
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, description = "Show how a pipeline compiles to Flink jobs.")
@@ -29,6 +30,9 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
   String pipeline;
 
+  @Mixin
+  OverridesOptions overrides;
+
   @Option(names = "--json", description = "Print the plan as JSON.")
   boolean json;
 
@@ -38,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (JobJar jobJar = JobJar.open(jar)) {
-      Plan plan = Planner.plan(jobJar.definition(pipeline));
+      Plan plan = overrides.plan(jobJar.definition(pipeline));
       spec.commandLine().getOut().print(json ? PlanJson.render(plan) + "\n" : PlanText.render(plan));
       spec.commandLine().getOut().flush();
       for (String missing : jobJar.missingForRun()) {

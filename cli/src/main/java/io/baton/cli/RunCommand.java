@@ -5,7 +5,6 @@ import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.FlinkRest;
 import io.baton.flink.deploy.NotEnoughSlotsException;
 import io.baton.flink.plan.Plan;
-import io.baton.flink.plan.Planner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * baton run sensor-story --bounded     # over what the inputs hold now, then finish
  * baton run sensor-story --registry-url https://registry:8081 --registry-basic-auth baton:s3cret
  * baton run sensor-story --context shared   # on the servers of a context (./baton context list)
+ * baton run sensor-story --overrides prod.yaml   # with per-stage policy overrides (see baton plan --overrides)
  * }</pre>
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pipeline on the local stack or a context's servers.")
@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   RegistryOptions registry;
 
+  @Mixin
+  OverridesOptions overrides;
+
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
   String pipeline;
 
@@ -56,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (JobJar jobJar = JobJar.open(jar)) {
-      Plan plan = Planner.plan(jobJar.definition(pipeline));
+      Plan plan = overrides.plan(jobJar.definition(pipeline));
       jobJar.requireRunnable();
       Cluster cluster = Cluster.of(context.select(), stack, registry);
       refuseIfRunning(new FlinkRest(cluster.target().flinkRestUrl()), plan);
