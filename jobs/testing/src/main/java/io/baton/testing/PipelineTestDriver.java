@@ -5,6 +5,7 @@ import io.baton.api.internal.ResourceNames;
 import io.baton.api.PipelineDefinition;
 import io.baton.api.PipelineDefinitions;
 import io.baton.api.internal.PipelineGraph;
+import io.baton.api.overrides.PolicyOverrides;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.Provenance;
@@ -13,6 +14,7 @@ import io.baton.connectors.TopicReader;
 import io.baton.flink.deploy.BoundedRun;
 import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.Target;
+import io.baton.flink.job.StageJob;
 import io.baton.flink.job.StageSettings;
 import io.baton.flink.internal.translate.StageTopology;
 import io.baton.flink.plan.Plan;
@@ -191,15 +193,34 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /** Like {@link #runBounded(PipelineDefinition, Duration)} with settings of the caller's (a registry with credentials, ...). */
   public RunId runBounded(PipelineDefinition definition, StageSettings settings, Duration timeout) throws Exception {
+    return runBounded(definition, PolicyOverrides.none(), settings, timeout);
+  }
+
+  /**
+   * Like {@link #runBounded(PipelineDefinition, Duration)} with policy overrides, as {@code baton run --overrides}
+   * runs it: each job defines its stage from the plan's arguments ({@code --overrides}), as the stage job does.
+   *
+   * <pre>{@code
+   * driver.runBounded(new SensorStory(), PolicyOverrides.of("test", Map.of("per-minute", Map.of("batch.size", "2m"))),
+   *     Duration.ofMinutes(1));
+   * }</pre>
+   */
+  public RunId runBounded(PipelineDefinition definition, PolicyOverrides overrides, Duration timeout) throws Exception {
+    return runBounded(definition, overrides, settings(true), timeout);
+  }
+
+  private RunId runBounded(PipelineDefinition definition, PolicyOverrides overrides, StageSettings settings,
+      Duration timeout) throws Exception {
     PipelineGraph graph = PipelineDefinitions.define(definition).build();
-    Plan plan = prepare(graph, definition, settings);
+    Plan plan = prepare(graph, definition, settings, overrides);
     StageSettings jobSettings = forJobs(graph, settings.bounded(true));
     // Readers after the run, like the next group, see all a group committed.
     return new BoundedRun(plan, bootstrapServers(), timeout).run((level, step) -> {
       List<JobClient> running = new ArrayList<>();
       for (String name : level) {
         TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
-        StageTopology.build(env, graph.name(), graph.stage(name), step.settings(jobSettings, name));
+        StageTopology.build(env, graph.name(), StageJob.stage(graph, plan.stage(name).programArgs()),
+            step.settings(jobSettings, name));
         running.add(env.executeAsync(ResourceNames.jobName(graph.name(), name)));
       }
       for (JobClient job : running) {
@@ -225,12 +246,13 @@ public final class PipelineTestDriver implements AutoCloseable {
   /** Checks the plan, creates topics and registers subjects, as the deploy step does. */
   private PipelineGraph prepare(PipelineDefinition definition, StageSettings settings) throws Exception {
     PipelineGraph graph = PipelineDefinitions.define(definition).build();
-    prepare(graph, definition, settings);
+    prepare(graph, definition, settings, PolicyOverrides.none());
     return graph;
   }
 
-  private Plan prepare(PipelineGraph graph, PipelineDefinition definition, StageSettings settings) throws Exception {
-    Plan plan = Planner.plan(graph, definition.getClass().getName());
+  private Plan prepare(PipelineGraph graph, PipelineDefinition definition, StageSettings settings,
+      PolicyOverrides overrides) throws Exception {
+    Plan plan = Planner.plan(graph, definition.getClass().getName(), overrides);
     Consumer<String> quiet = line -> { };
     new Deployer(target(settings.registry()), quiet).prepare(plan);
     return plan;
