@@ -34,6 +34,19 @@ final class ContextOptions {
     return context;
   }
 
+  /** True when {@code --context} was given: commands that need no servers consult contexts only then. */
+  boolean given() {
+    return name != null;
+  }
+
+  /**
+   * The context this command names, without checking its files and references: for commands that connect to no
+   * server but say what the context changes ({@code plan}, {@code pipelines}).
+   */
+  Context named(Map<String, String> env) {
+    return ContextsFile.at(ContextsFile.location(env)).load().select(Optional.ofNullable(name));
+  }
+
   /** The context {@link #select} returned, if it was called. */
   Optional<Context> selected() {
     return Optional.ofNullable(selected);

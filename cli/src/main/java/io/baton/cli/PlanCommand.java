@@ -1,5 +1,6 @@
 package io.baton.cli;
 
+import io.baton.flink.deploy.TopicDefaults;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlanJson;
 import io.baton.flink.plan.PlanText;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * baton plan sensor-story
  * baton plan nexmark-hot-items --json
  * baton plan sensor-story --overrides prod.yaml    # the effective plan: policies as the file changes them
+ * baton plan sensor-story --context shared         # and where run --context shared would put it
  * }</pre>
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, description = "Show how a pipeline compiles to Flink jobs.")
@@ -33,6 +35,9 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   OverridesOptions overrides;
 
+  @Mixin
+  ContextOptions context;
+
   @Option(names = "--json", description = "Print the plan as JSON.")
   boolean json;
 
@@ -43,7 +48,8 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (JobJar jobJar = JobJar.open(jar)) {
       Plan plan = overrides.plan(jobJar.definition(pipeline));
-      spec.commandLine().getOut().print(json ? PlanJson.render(plan) + "\n" : PlanText.render(plan));
+      spec.commandLine().getOut().print(json ? PlanJson.render(plan) + "\n" : PlanText.render(plan)
+          + (context.given() ? where(context.named(ContextsFile.environment())) : ""));
       spec.commandLine().getOut().flush();
       for (String missing : jobJar.missingForRun()) {
         spec.commandLine().getErr().println("baton: warning: " + jobJar.path().getFileName() + " cannot run this plan: "
@@ -51,5 +57,27 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** Where {@code run --context} would put the plan: the context's servers and how its topics are created. */
+  static String where(Context context) {
+    StringBuilder s = new StringBuilder("\nContext ").append(context.name()).append('\n');
+    if (context.isLocal()) {
+      return s.append("    the local stack (./baton up); topics with the broker's defaults\n").toString();
+    }
+    s.append(String.format("    %-11s%s%n", "flink", context.flinkRest()));
+    s.append(String.format("    %-11s%s%n", "kafka", context.kafka().bootstrapServers()));
+    s.append(String.format("    %-11s%s%n", "registry", context.registry().url()));
+    s.append(String.format("    %-11s%s%n", "topics", topics(context.topics())));
+    return s.toString();
+  }
+
+  /** {@code 6 partitions where a stage declares none, replication factor 3, configs min.insync.replicas=2}. */
+  static String topics(TopicDefaults defaults) {
+    return defaults.partitions().map(p -> p + " partitions").orElse("the broker's partitions")
+        + " where a stage declares none, "
+        + defaults.replicationFactor().map(r -> "replication factor " + r).orElse("the broker's replication factor")
+        + (defaults.configs().isEmpty() ? "" : ", configs " + defaults.configs().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
   }
 }
