@@ -47,6 +47,21 @@ final class ContextOptions {
     return ContextsFile.at(ContextsFile.location(env)).load().select(Optional.ofNullable(name));
   }
 
+  /**
+   * For the commands that manage the local stack ({@code up}, {@code down}, {@code logs}): refuses a
+   * {@code --context} other than {@code local}, whose servers Baton does not start, stop or read logs of.
+   */
+  void requireLocal(String command) {
+    if (!given()) {
+      return;
+    }
+    Context named = named(ContextsFile.environment());
+    if (!named.isLocal()) {
+      throw new CliException(command + " works on the local stack only; context '" + named.name()
+          + "' is servers elsewhere (Flink at " + named.flinkRest() + "); leave out --context or use --context local");
+    }
+  }
+
   /** The context {@link #select} returned, if it was called. */
   Optional<Context> selected() {
     return Optional.ofNullable(selected);

@@ -28,8 +28,12 @@ final class DownCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  ContextOptions context;
+
   @Override
   public Integer call() throws StackException, InterruptedException {
+    context.requireLocal("down");
     PrintWriter out = spec.commandLine().getOut();
     LocalStack local = new LocalStack(stack.config(Ports.defaults()));
     long t0 = System.nanoTime();

@@ -32,6 +32,9 @@ final class LogsCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  ContextOptions context;
+
   @Parameters(index = "0", paramLabel = "<component>", converter = ComponentConverter.class,
       completionCandidates = ComponentConverter.Candidates.class,
       description = "One of: ${COMPLETION-CANDIDATES}.")
@@ -43,6 +46,7 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws StackException, IOException {
+    context.requireLocal("logs");
     if (lines < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lines must be at least 1 but was " + lines);
     }

@@ -36,6 +36,9 @@ final class UpCommand implements Callable<Integer> {
   @Mixin
   StackOptions stack;
 
+  @Mixin
+  ContextOptions context;
+
   @Option(names = "--kafka-port", paramLabel = "<port>",
       description = "Kafka broker port (default: the last one used, first 9092).")
   Integer kafkaPort;
@@ -64,6 +67,7 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws StackException, InterruptedException {
+    context.requireLocal("up");
     PrintWriter out = spec.commandLine().getOut();
     LocalStack local = new LocalStack(stack.config(ports()).withSecure(secure));
     bringUp(local, out);

@@ -93,4 +93,18 @@ class ContextOnPlanAndPipelinesTest {
     assertThat(local.err()).startsWith("baton: warning: cannot tell which pipelines run on context 'local': Flink at");
     assertThat(CliRun.of("pipelines").err()).isEmpty();
   }
+
+  @Test
+  void theLocalStacksCommandsRefuseAContextElsewhere() {
+    String home = dir.resolve("stack").toString();
+    for (String command : new String[] {"up", "down", "logs"}) {
+      CliRun run = command.equals("logs") ? CliRun.of("logs", "kafka", "--context", "shared", "--home", home)
+          : CliRun.of(command, "--context", "shared", "--home", home);
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).isEqualTo("baton: " + command + " works on the local stack only; context 'shared' is servers"
+          + " elsewhere (Flink at http://127.0.0.1:" + closedPort + "); leave out --context or use --context local\n");
+    }
+    CliRun down = CliRun.of("down", "--context", "local", "--home", home);
+    assertThat(down.exitCode()).as(down.err()).isZero();
+  }
 }
