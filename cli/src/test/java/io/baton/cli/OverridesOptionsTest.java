@@ -2,6 +2,7 @@ package io.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.stack.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,18 @@ class OverridesOptionsTest {
     Path empty = file("# nothing yet\n");
     assertThat(CliRun.of("plan", "sensor-story", "--overrides", empty.toString()).out())
         .isEqualTo(CliRun.of("plan", "sensor-story").out());
+  }
+
+  @Test
+  void theReadmesExampleAppliesToTheSensorStory() throws Exception {
+    String readme = Files.readString(RepoRoot.locate().resolve("README.md"));
+    int at = readme.indexOf("### Policy overrides");
+    int from = readme.indexOf("```yaml\n", at) + "```yaml\n".length();
+    Path example = file(readme.substring(from, readme.indexOf("```", from)));
+    CliRun plan = CliRun.of("plan", "sensor-story", "--overrides", example.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("    batch      Batch.every(PT2M) keyedBy sensorId withGrace(PT30S)\n",
+        "    accept     Accept.schema().rule(\"celsius in physical range\").maxRecordBytes(32768)"
+            + ".rateLimitPerKey(sensorId, 500, PT1S)\n");
   }
 }
