@@ -99,6 +99,8 @@ public final class PolicyOverrides {
       String path = prefix + key;
       if (value instanceof Map<?, ?> nested) {
         flatten(path + ".", nested, flat);
+      } else if (value instanceof List<?> list) {
+        flat.put(path, Collections.unmodifiableList(new ArrayList<>(list))); // kept to be reported, never applied
       } else {
         flat.put(path, value);
       }
