@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,18 +22,30 @@ public final class Kubectl {
   }
 
   public static Optional<Kubectl> find() {
-    String explicit = System.getenv("KUBECTL");
+    return find(System.getenv());
+  }
+
+  /** {@code KUBECTL} if it names an executable, else the first {@code kubectl} on {@code PATH} of {@code env}. */
+  static Optional<Kubectl> find(Map<String, String> env) {
+    String explicit = env.get("KUBECTL");
     if (explicit != null && !explicit.isBlank()) {
+      if (!Files.isExecutable(Path.of(explicit))) {
+        throw new IllegalStateException("KUBECTL=" + explicit + " is not an executable file");
+      }
       return Optional.of(new Kubectl(Path.of(explicit)));
     }
-    String path = System.getenv().getOrDefault("PATH", "");
+    String path = env.getOrDefault("PATH", "");
     return Stream.of(path.split(java.io.File.pathSeparator)).filter(d -> !d.isBlank())
         .map(d -> Path.of(d, "kubectl")).filter(Files::isExecutable).findFirst().map(Kubectl::new);
   }
 
   /** True when the build must have kubectl ({@code BATON_REQUIRE_KUBECTL=1}, as {@code .ci/run} sets it). */
   public static boolean required() {
-    return "1".equals(System.getenv("BATON_REQUIRE_KUBECTL")) || "true".equals(System.getenv("CI"));
+    return required(System.getenv());
+  }
+
+  static boolean required(Map<String, String> env) {
+    return "1".equals(env.get("BATON_REQUIRE_KUBECTL")) || "true".equals(env.get("CI"));
   }
 
   public Path executable() {
