@@ -1,0 +1,110 @@
+package io.baton.cli;
+
+import io.baton.flink.plan.Plan;
+import io.baton.k8s.K8sSettings;
+import io.baton.k8s.PipelineResources;
+import io.baton.stack.RepoRoot;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code baton k8s render}: a pipeline's Kubernetes resources (stage jobs, topics, Kafka users with their ACLs, the
+ * stages' client files) as a kustomization on an overlay of {@code k8s/}. Needs no cluster.
+ *
+ * <pre>{@code
+ * baton k8s render sensor-story -o build/k8s/sensor-story --jar-uri https://artifacts.example.com/baton-examples.jar
+ * kubectl apply -k build/k8s/sensor-story
+ * }</pre>
+ */
+@Command(name = "k8s", mixinStandardHelpOptions = true, description = "Kubernetes resources of a pipeline.",
+    subcommands = {K8sCommand.Render.class})
+final class K8sCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  @Command(name = "render", mixinStandardHelpOptions = true,
+      description = "Write a pipeline's FlinkSessionJobs, KafkaTopics, KafkaUsers (ACLs from the plan) and kustomization.")
+  static final class Render implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<pipeline>", description = "Pipeline name, e.g. sensor-story.")
+    String pipeline;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<dir>", required = true, description = "Folder to write into.")
+    Path output;
+
+    @Option(names = "--jar", paramLabel = "<file>", description = "Job jar holding the pipeline (default: the examples).")
+    Path jar;
+
+    @Option(names = "--jar-uri", paramLabel = "<uri>",
+        description = "Where the Flink operator fetches the job jar (default: file:///opt/baton/jobs/<jar file name>).")
+    String jarUri;
+
+    @Option(names = "--overlay", paramLabel = "<dir>",
+        description = "The k8s/ overlay to build on (default: k8s/overlays/dev of this Baton checkout).")
+    Path overlay;
+
+    @Option(names = "--namespace", paramLabel = "<name>", description = "Namespace (default: baton).")
+    String namespace;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "<host:port>",
+        description = "Kafka as the stage jobs reach it (default: baton-kafka-bootstrap:9092).")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", paramLabel = "<url>",
+        description = "The registry's Confluent API (default: http://baton-registry:8080/apis/ccompat/v7).")
+    String registryUrl;
+
+    @Override
+    public Integer call() throws Exception {
+      Plan plan = JobJar.plan(jar, pipeline);
+      String jarName = (jar != null ? jar : JobJar.defaultJar()).getFileName().toString();
+      K8sSettings settings = K8sSettings.defaults()
+          .withJarUri(jarUri != null ? jarUri : "file:///opt/baton/jobs/" + jarName)
+          .withOverlay(overlayPath());
+      if (namespace != null) {
+        settings = settings.withNamespace(namespace);
+      }
+      if (bootstrapServers != null) {
+        settings = settings.withBootstrapServers(bootstrapServers);
+      }
+      if (registryUrl != null) {
+        settings = settings.withRegistryUrl(registryUrl);
+      }
+      PipelineResources resources = PipelineResources.render(plan, settings);
+      resources.writeTo(output);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("Wrote " + String.join(", ", resources.files().keySet()) + " to " + output);
+      out.println("Apply with: kubectl apply -k " + output);
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    /** The overlay as the kustomization names it: relative to the output folder. */
+    private String overlayPath() {
+      Path chosen = overlay != null ? overlay
+          : RepoRoot.find().map(r -> r.resolve("k8s/overlays/dev")).filter(Files::isDirectory).orElse(null);
+      if (chosen == null) {
+        throw new CliException("--overlay: no k8s/overlays/dev found; name the kustomize overlay to build on");
+      }
+      if (!Files.isRegularFile(chosen.resolve("kustomization.yaml"))) {
+        throw new CliException("--overlay " + chosen + " holds no kustomization.yaml");
+      }
+      return output.toAbsolutePath().normalize().relativize(chosen.toAbsolutePath().normalize()).toString();
+    }
+  }
+}
