@@ -38,17 +38,21 @@ public final class ResourceNames {
     return stageId(pipeline, stage);
   }
 
-  /** The transactional-id prefix of a stage's exactly-once sink: {@code baton.<pipeline>.<stage>}. */
+  /**
+   * The transactional-id prefix of a stage's exactly-once sink: {@code baton.<pipeline>.<stage>.handoff}. Names hold no
+   * dots, so no other stage's prefix starts with it (a prefixed ACL on it covers this stage's ids only).
+   */
   public static String transactionalIdPrefix(String pipeline, String stage) {
-    return stageId(pipeline, stage);
+    return stageId(pipeline, stage) + ".handoff";
   }
 
   /**
-   * The transactional-id prefix of a stage's dead-letter sink: {@code baton-dead-letter.<pipeline>.<stage>}. It is
-   * not an extension of the handoff's prefix, so aborting lingering transactions by prefix never reaches the other.
+   * The transactional-id prefix of a stage's dead-letter sink: {@code baton.<pipeline>.<stage>.dead-letter}. Neither
+   * it nor the handoff's prefix starts with the other, so aborting lingering transactions by prefix never reaches the
+   * other sink.
    */
   public static String deadLetterTransactionalIdPrefix(String pipeline, String stage) {
-    return "baton-dead-letter." + pipeline + "." + stage;
+    return stageId(pipeline, stage) + ".dead-letter";
   }
 
   /** The Kafka user a stage's job connects as: {@code baton.<pipeline>.<stage>}. */

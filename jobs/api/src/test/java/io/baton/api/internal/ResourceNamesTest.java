@@ -29,12 +29,12 @@ class ResourceNamesTest {
   @Test
   void consumerGroupAndTransactionalIdsArePrefixedWithBaton() {
     assertThat(ResourceNames.consumerGroup("p", "s")).isEqualTo("baton.p.s");
-    assertThat(ResourceNames.transactionalIdPrefix("p", "s")).isEqualTo("baton.p.s");
+    assertThat(ResourceNames.transactionalIdPrefix("p", "s")).isEqualTo("baton.p.s.handoff");
   }
 
   @Test
   void deadLetterSinkHasItsOwnTransactionalIdPrefixThatDoesNotExtendTheHandoffs() {
-    assertThat(ResourceNames.deadLetterTransactionalIdPrefix("p", "s")).isEqualTo("baton-dead-letter.p.s");
+    assertThat(ResourceNames.deadLetterTransactionalIdPrefix("p", "s")).isEqualTo("baton.p.s.dead-letter");
     assertThat(ResourceNames.deadLetterTransactionalIdPrefix("p", "s"))
         .doesNotStartWith(ResourceNames.transactionalIdPrefix("p", "s"));
   }

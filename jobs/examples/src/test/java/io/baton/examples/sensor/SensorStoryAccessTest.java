@@ -35,10 +35,10 @@ class SensorStoryAccessTest {
         "User:baton.sensor-story.readings ALLOW DESCRIBE TOPIC sensor-story.readings",
         "User:baton.sensor-story.readings ALLOW WRITE TOPIC sensor-story.readings.dead-letter",
         "User:baton.sensor-story.readings ALLOW DESCRIBE TOPIC sensor-story.readings.dead-letter",
-        "User:baton.sensor-story.readings ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.readings*",
-        "User:baton.sensor-story.readings ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.readings*",
-        "User:baton.sensor-story.readings ALLOW WRITE TRANSACTIONAL_ID baton-dead-letter.sensor-story.readings*",
-        "User:baton.sensor-story.readings ALLOW DESCRIBE TRANSACTIONAL_ID baton-dead-letter.sensor-story.readings*");
+        "User:baton.sensor-story.readings ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.readings.handoff*",
+        "User:baton.sensor-story.readings ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.readings.handoff*",
+        "User:baton.sensor-story.readings ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.readings.dead-letter*",
+        "User:baton.sensor-story.readings ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.readings.dead-letter*");
   }
 
   @Test
@@ -51,10 +51,10 @@ class SensorStoryAccessTest {
         "User:baton.sensor-story.per-minute ALLOW DESCRIBE TOPIC sensor-story.per-minute",
         "User:baton.sensor-story.per-minute ALLOW WRITE TOPIC sensor-story.per-minute.dead-letter",
         "User:baton.sensor-story.per-minute ALLOW DESCRIBE TOPIC sensor-story.per-minute.dead-letter",
-        "User:baton.sensor-story.per-minute ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.per-minute*",
-        "User:baton.sensor-story.per-minute ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.per-minute*",
-        "User:baton.sensor-story.per-minute ALLOW WRITE TRANSACTIONAL_ID baton-dead-letter.sensor-story.per-minute*",
-        "User:baton.sensor-story.per-minute ALLOW DESCRIBE TRANSACTIONAL_ID baton-dead-letter.sensor-story.per-minute*");
+        "User:baton.sensor-story.per-minute ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.per-minute.handoff*",
+        "User:baton.sensor-story.per-minute ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.per-minute.handoff*",
+        "User:baton.sensor-story.per-minute ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.per-minute.dead-letter*",
+        "User:baton.sensor-story.per-minute ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.per-minute.dead-letter*");
   }
 
   @Test
@@ -67,10 +67,10 @@ class SensorStoryAccessTest {
         "User:baton.sensor-story.alerts ALLOW DESCRIBE TOPIC sensors.alerts",
         "User:baton.sensor-story.alerts ALLOW WRITE TOPIC sensor-story.alerts.dead-letter",
         "User:baton.sensor-story.alerts ALLOW DESCRIBE TOPIC sensor-story.alerts.dead-letter",
-        "User:baton.sensor-story.alerts ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.alerts*",
-        "User:baton.sensor-story.alerts ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.alerts*",
-        "User:baton.sensor-story.alerts ALLOW WRITE TRANSACTIONAL_ID baton-dead-letter.sensor-story.alerts*",
-        "User:baton.sensor-story.alerts ALLOW DESCRIBE TRANSACTIONAL_ID baton-dead-letter.sensor-story.alerts*");
+        "User:baton.sensor-story.alerts ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.alerts.handoff*",
+        "User:baton.sensor-story.alerts ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.alerts.handoff*",
+        "User:baton.sensor-story.alerts ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.alerts.dead-letter*",
+        "User:baton.sensor-story.alerts ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.alerts.dead-letter*");
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * <ul>
  *   <li>a stage ({@code baton.<p>.<s>}): READ and DESCRIBE its input topics, READ its consumer group, WRITE and
  *       DESCRIBE its output and dead-letter topics; exactly-once stages also WRITE and DESCRIBE their two
- *       transactional-id prefixes ({@code baton.<p>.<s>}, {@code baton-dead-letter.<p>.<s>}). No cluster ACL:
+ *       transactional-id prefixes ({@code baton.<p>.<s>.handoff}, {@code baton.<p>.<s>.dead-letter}). No cluster ACL:
  *       Kafka lets a principal with WRITE on a topic produce idempotently (KIP-679, checked in 4.1's KafkaApis).
  *   <li>replay ({@code baton-replay.<p>}): READ and DESCRIBE every dead-letter topic; READ, WRITE and DESCRIBE every
  *       topic a stage reads (letters go back where they were rejected from; it reads them for replay markers).
@@ -30,8 +30,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *       pipeline creates, DESCRIBE on its outside inputs, DESCRIBE and DELETE on its stages' consumer groups.
  * </ul>
  *
- * <p>Transactional ids are matched by prefix, as Flink's sink appends {@code -<subtask>-<n>}: the prefix of a stage
- * {@code s} also matches the ids of a stage named {@code s-<more>} in the same pipeline.
+ * <p>Transactional ids are matched by prefix, as Flink's sink appends {@code -<subtask>-<n>}; each prefix ends in
+ * {@code .handoff} or {@code .dead-letter} after the stage name, so no stage's prefix matches another stage's ids.
  *
  * <pre>{@code
  * AccessModel access = AccessModel.of(Planner.plan(new SensorStory()));

@@ -44,10 +44,10 @@ class AccessModelTest {
     assertThat(access.stage("a").acls()).filteredOn(a -> a.resourceType() == ResourceType.TRANSACTIONAL_ID)
         .allMatch(a -> a.patternType() == PatternType.PREFIXED)
         .extracting(Acl::toString).containsExactlyInAnyOrder(
-            "User:baton.p.a ALLOW WRITE TRANSACTIONAL_ID baton.p.a*",
-            "User:baton.p.a ALLOW DESCRIBE TRANSACTIONAL_ID baton.p.a*",
-            "User:baton.p.a ALLOW WRITE TRANSACTIONAL_ID baton-dead-letter.p.a*",
-            "User:baton.p.a ALLOW DESCRIBE TRANSACTIONAL_ID baton-dead-letter.p.a*");
+            "User:baton.p.a ALLOW WRITE TRANSACTIONAL_ID baton.p.a.handoff*",
+            "User:baton.p.a ALLOW DESCRIBE TRANSACTIONAL_ID baton.p.a.handoff*",
+            "User:baton.p.a ALLOW WRITE TRANSACTIONAL_ID baton.p.a.dead-letter*",
+            "User:baton.p.a ALLOW DESCRIBE TRANSACTIONAL_ID baton.p.a.dead-letter*");
   }
 
   @Test
