@@ -103,6 +103,7 @@ final class StatusCommand implements Callable<Integer> {
           s.pid().map(p -> "pid " + p).orElse(""), s.endpoint());
     }
     UpCommand.printKafkaSecurity(out, local.endpoints());
+    out.println("  Flink Prometheus metrics " + String.join(" ", local.prometheusUrls()));
     long up = all.stream().filter(ComponentStatus::isUp).count();
     out.println(up == all.size() ? "Baton stack is up (state: " + local.layout().home() + ")"
         : up == 0 ? "Baton stack is down (state: " + local.layout().home() + ")"
