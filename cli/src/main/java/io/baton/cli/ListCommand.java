@@ -42,7 +42,12 @@ final class ListCommand implements Callable<Integer> {
     Cluster cluster = Cluster.of(context.select(), stack, null);
     PrintWriter out = spec.commandLine().getOut();
     try (StatusReader reader = new StatusReader(new FlinkRest(cluster.flinkUrl()), cluster.kafka())) {
-      List<PipelineSummary> all = reader.list();
+      List<PipelineSummary> all;
+      try {
+        all = reader.list();
+      } catch (java.io.IOException e) {
+        throw new CliException(e.getMessage(), e);
+      }
       out.print(json ? StatusJson.render(all) + "\n" : StatusText.render(all));
     }
     out.flush();

@@ -10,12 +10,15 @@ import io.baton.stack.ComponentStatus;
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
 import io.baton.stack.StackException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +78,7 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (StatusReader reader = new StatusReader(new FlinkRest(cluster.flinkUrl()), cluster.kafka())) {
       while (true) {
-        PipelineStatus status = reader.read(plan);
+        PipelineStatus status = read(reader, plan, cluster);
         if (interval != null && !json) {
           out.print("\033[H\033[2J"); // clear the terminal, like watch(1)
         }
@@ -92,6 +95,19 @@ final class StatusCommand implements Callable<Integer> {
           return code;
         }
       }
+    }
+  }
+
+  /** Reads the status; a server that does not answer is one line naming it. */
+  static PipelineStatus read(StatusReader reader, Plan plan, Cluster cluster) throws InterruptedException {
+    try {
+      return reader.read(plan);
+    } catch (IOException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new CliException("Kafka at " + cluster.kafka().bootstrapServers() + " did not tell the consumer lag of "
+          + plan.pipeline() + ": " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), e);
     }
   }
 

@@ -3,7 +3,9 @@ package io.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,29 @@ class StatusCommandTest {
     assertThat(WatchInterval.parse("1m")).isEqualTo(Duration.ofMinutes(1));
     assertThat(WatchInterval.parse("3")).isEqualTo(Duration.ofSeconds(3));
     assertThatThrownBy(() -> WatchInterval.parse("10ms")).hasMessage("--watch interval must be at least 100ms, got '10ms'");
+  }
+
+  @Test
+  void aClusterThatDoesNotAnswerIsOneLineNamingIt() throws Exception {
+    Path file = home.resolve("config.yaml");
+    Files.writeString(file, """
+        contexts:
+          gone:
+            flink: {rest: "http://127.0.0.1:1"}
+            kafka: {bootstrap: "127.0.0.1:1"}
+            registry: {url: "http://127.0.0.1:1/apis/ccompat/v7"}
+        """);
+    TestContextsFile.use(file);
+    try {
+      for (CliRun run : List.of(CliRun.at(home, "list", "--context", "gone"),
+          CliRun.at(home, "status", "sensor-story", "--context", "gone"))) {
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).startsWith("baton: Flink REST API at http://127.0.0.1:1/ did not answer (GET jobs/overview)");
+        assertThat(run.err().lines()).hasSize(1);
+      }
+    } finally {
+      TestContextsFile.restore();
+    }
   }
 
   @Test
