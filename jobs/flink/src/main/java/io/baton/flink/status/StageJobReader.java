@@ -31,6 +31,11 @@ final class StageJobReader {
   }
 
   StageStatus read(String stage, String jobId, Map<String, Long> lag) throws IOException {
+    return read(stage, jobId, lag, ReasonNames.of(""));
+  }
+
+  /** The stage's status, its dead-letter reasons named by {@code reasons}. */
+  StageStatus read(String stage, String jobId, Map<String, Long> lag, ReasonNames reasons) throws IOException {
     JsonNode job = flink.get("jobs/" + jobId);
     String state = job.path("state").asText();
     Instant now = Instant.ofEpochMilli(job.path("now").asLong(System.currentTimeMillis()));
@@ -46,7 +51,7 @@ final class StageJobReader {
     }
     boolean live = !ended;
     return new StageStatus(stage, Optional.of(jobId), state, running, vertices.size(), uptime, version(jobId),
-        live ? metrics.counts(jobId, vertices) : StageCounts.none(), lag, lastCheckpoint(jobId, now),
+        live ? reasons.restore(metrics.counts(jobId, vertices)) : StageCounts.none(), lag, lastCheckpoint(jobId, now),
         "RUNNING".equals(state) ? backPressure(jobId, vertices) : "-");
   }
 

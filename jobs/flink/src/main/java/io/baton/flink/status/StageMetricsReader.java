@@ -15,7 +15,7 @@ import java.util.Map;
  * Reads a stage job's {@code baton.*} metrics through Flink's REST API and sums them over operators and subtasks.
  * Metric ids look like {@code <subtask>.<operator>.baton.accepted} and, for the labelled dead-letter counter,
  * {@code <subtask>.<operator>.baton.reason.<reason>.deadLettered} (the REST API writes spaces, dots, commas and colons
- * of names as {@code _}, so {@code rule:in range} reads {@code rule_in_range}).
+ * of names as {@code _}, so {@code rule:in range} reads {@code rule_in_range}: {@link ReasonNames} turns it back).
  *
  * <pre>{@code
  * StageCounts counts = new StageMetricsReader(flink).counts(jobId, vertexIds);

@@ -53,7 +53,8 @@ public final class StatusReader implements AutoCloseable {
       Map<String, Long> stageLag = lag().of(ResourceNames.consumerGroup(plan.pipeline(), stage.name()),
           stage.inputTopics());
       JobEntry job = latest.get(stage.jobName());
-      stages.add(job == null ? StageStatus.missing(stage.name(), stageLag) : jobs.read(stage.name(), job.id(), stageLag));
+      stages.add(job == null ? StageStatus.missing(stage.name(), stageLag)
+          : jobs.read(stage.name(), job.id(), stageLag, ReasonNames.of(stage.accept())));
     }
     return new PipelineStatus(plan.pipeline(), flink.url(), Instant.now(), stages);
   }

@@ -21,6 +21,15 @@ class StatusFiguresTest {
   }
 
   @Test
+  void ruleReasonsGetTheirNamesBackFromTheAcceptPolicy() {
+    ReasonNames names = ReasonNames.of("Accept.schema().rule(\"celsius in physical range\").rule(\"a.b, c\").maxRecordBytes(16384)");
+    StageCounts restored = names.restore(StageCounts.of(9, 2, Map.of("rule_celsius_in_physical_range", 4L,
+        "rule_a_b__c", 1L, "schema", 2L, "rule_unknown", 1L), 0));
+    assertThat(restored.deadLetteredByReason()).isEqualTo(Map.of("rule:celsius in physical range", 4L, "rule:a.b, c", 1L,
+        "schema", 2L, "rule_unknown", 1L));
+  }
+
+  @Test
   void metricIdLosesSubtaskAndOperatorUpToBaton() {
     assertThat(StageMetricsReader.batonName("3.accept_readings.baton.reason.too-large.deadLettered"))
         .isEqualTo("reason.too-large.deadLettered");
