@@ -22,9 +22,11 @@ final class StackOptions {
       description = "State folder of the local stack (default: <repo>/.baton).")
   Path home;
 
+  /** The stack in this home on {@code ports}, with the Prometheus port it last ran with (first 9249). */
   StackConfig config(Ports ports) throws StackException {
     Path repo = RepoRoot.locate();
-    return StackConfig.builder().repo(repo).home(home).ports(ports).build();
+    StackConfig config = StackConfig.builder().repo(repo).home(home).ports(ports).build();
+    return new StackState(config.layout()).recordedPrometheusPort().map(config::withPrometheusPort).orElse(config);
   }
 
   /** The ports the stack in this home last ran on (they outlive {@code down}), else the defaults. */

@@ -2,6 +2,7 @@ package io.baton.cli;
 
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
+import io.baton.stack.StackConfig;
 import io.baton.stack.StackEndpoints;
 import io.baton.stack.StackException;
 import io.baton.stack.UpResult;
@@ -59,6 +60,11 @@ final class UpCommand implements Callable<Integer> {
       description = "Flink JobManager RPC port (default: the last one used, first 6123).")
   Integer flinkRpcPort;
 
+  @Option(names = "--prometheus-port", paramLabel = "<port>",
+      description = "Flink's Prometheus reporter: the JobManager's port, the TaskManager takes the next one; the first"
+          + " free pair from there (default: from the last one used, first 9249).")
+  Integer prometheusPort;
+
   @Option(names = "--secure",
       description = "Kafka with SASL/SCRAM-SHA-512 and ACLs (StandardAuthorizer), super-user admin; its password is"
           + " generated once and kept owner-only under <home>/secure/. Chosen when Kafka's data is created:"
@@ -69,7 +75,7 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws StackException, InterruptedException {
     context.requireLocal("up");
     PrintWriter out = spec.commandLine().getOut();
-    LocalStack local = new LocalStack(stack.config(ports()).withSecure(secure));
+    LocalStack local = new LocalStack(withPrometheusPort(stack.config(ports()).withSecure(secure)));
     bringUp(local, out);
     out.println("Stop it with: baton down");
     out.flush();
@@ -88,6 +94,7 @@ final class UpCommand implements Callable<Integer> {
       out.println("Baton stack is up after " + seconds(result.elapsed()) + " (state: " + local.layout().home() + ")");
     }
     printEndpoints(out, result.endpoints());
+    out.println("  Flink Prometheus metrics " + String.join(" ", local.prometheusUrls()));
     out.flush();
     return result;
   }
@@ -103,6 +110,15 @@ final class UpCommand implements Callable<Integer> {
       return flinkRpcPort != null ? p.withFlinkRpc(flinkRpcPort) : p;
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** The Prometheus port given replaces the one the stack last ran with in this home (first 9249). */
+  StackConfig withPrometheusPort(StackConfig config) {
+    try {
+      return prometheusPort == null ? config : config.withPrometheusPort(prometheusPort);
+    } catch (IllegalStateException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--prometheus-port: " + e.getMessage());
     }
   }
 

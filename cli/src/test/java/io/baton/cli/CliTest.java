@@ -74,9 +74,10 @@ class CliTest {
   void statusOfAStoppedStackListsEveryServerAsDown() {
     CliRun run = CliRun.of("status", "--home", home.toString());
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines()).hasSize(5)
+    assertThat(run.out().lines()).hasSize(6)
         .anyMatch(l -> l.matches("kafka +down +127\\.0\\.0\\.1:9092"))
         .anyMatch(l -> l.matches("jobmanager +down +http://127\\.0\\.0\\.1:8081"))
+        .contains("  Flink Prometheus metrics http://127.0.0.1:9249/metrics http://127.0.0.1:9250/metrics")
         .contains("Baton stack is down (state: " + home + ")");
   }
 

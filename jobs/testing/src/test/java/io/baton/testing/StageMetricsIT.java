@@ -26,7 +26,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A stage's counters (accepted, rejected by reason, late, delayed) as the web UI and the REST metrics API show them. */
+/** A stage's counters (accepted, rejected, dead letters by reason, late, delayed) as the web UI and the REST metrics API show them. */
 class StageMetricsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -57,7 +57,7 @@ class StageMetricsIT {
       await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
         Map<String, Long> m = batonMetrics(base + "/vertices/" + accept);
         assertThat(m).containsEntry("accepted", 3L).containsEntry("rejected", 2L)
-            .containsEntry("rejected_rule", 1L).containsEntry("rejected_malformed", 1L);
+            .containsEntry("reason.rule_not_frozen.deadLettered", 1L).containsEntry("reason.malformed.deadLettered", 1L);
       });
     }
   }
@@ -94,10 +94,10 @@ class StageMetricsIT {
       await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
         // in 5 = accepted 4 + rejected 1
         assertThat(jobMetrics(source)).containsEntry("accepted", 4L).containsEntry("rejected", 1L)
-            .containsEntry("rejected_throttled", 1L);
+            .containsEntry("reason.throttled.deadLettered", 1L);
         // in 4 = accepted 4; of those, 1 late (a dead letter), 2 in the one closed window
         assertThat(jobMetrics(windows)).containsEntry("accepted", 4L).containsEntry("late", 1L)
-            .containsEntry("batches", 1L).containsEntry("emitted", 1L);
+            .containsEntry("reason.late.deadLettered", 1L).containsEntry("batches", 1L).containsEntry("emitted", 1L);
       });
     }
   }
@@ -154,7 +154,11 @@ class StageMetricsIT {
     throw new AssertionError("no vertex named *" + part + "* in " + get(job));
   }
 
-  /** The vertex's {@code baton.*} counters ({@code <subtask>.<operator>.baton.<name>}), summed over subtasks, by name. */
+  /**
+   * The vertex's {@code baton.*} counters ({@code <subtask>.<operator>.baton.<name>}), summed over subtasks, by what
+   * follows {@code baton.}: {@code accepted}, or {@code reason.<reason>.deadLettered} for the labelled counter (the REST
+   * API writes a reason's spaces and colons as {@code _}).
+   */
   private static Map<String, Long> batonMetrics(String vertex) throws Exception {
     Map<String, Long> values = new HashMap<>();
     StringBuilder ids = new StringBuilder();
@@ -169,7 +173,7 @@ class StageMetricsIT {
     }
     for (JsonNode m : get(vertex + "/metrics?get=" + URLEncoder.encode(ids.toString(), StandardCharsets.UTF_8))) {
       String id = m.path("id").asText();
-      values.merge(id.substring(id.lastIndexOf('.') + 1), m.path("value").asLong(), Long::sum);
+      values.merge(id.substring(id.indexOf(".baton.") + ".baton.".length()), m.path("value").asLong(), Long::sum);
     }
     return values;
   }

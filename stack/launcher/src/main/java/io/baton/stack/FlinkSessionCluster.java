@@ -25,6 +25,8 @@ public final class FlinkSessionCluster {
   static final String JOBMANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
   static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
   static final String MEMORY_TOOL = "org.apache.flink.runtime.util.bash.BashJavaUtils";
+  static final String PROMETHEUS_REPORTER = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+  static final String PROMETHEUS_PORT = "metrics.reporter.prom.port";
   static final String JOBMANAGER_MEMORY = "1024m";
   static final String TASKMANAGER_MEMORY = "1728m";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +40,11 @@ public final class FlinkSessionCluster {
   /** The web UI and REST API, e.g. {@code http://127.0.0.1:8081}. */
   public static String webUrl(Ports ports) {
     return "http://127.0.0.1:" + ports.flinkRest();
+  }
+
+  /** Where the JobManager's and the TaskManager's Prometheus reporters serve their metrics. */
+  public static List<String> prometheusUrls(int prometheusPort) {
+    return List.of("http://127.0.0.1:" + prometheusPort + "/metrics", "http://127.0.0.1:" + (prometheusPort + 1) + "/metrics");
   }
 
   /** Flat Flink options in a stable order; {@link FlinkYaml} nests them. */
@@ -56,6 +63,9 @@ public final class FlinkSessionCluster {
     s.put("rest.bind-address", "127.0.0.1");
     s.put("rest.port", Integer.toString(ports.flinkRest()));
     s.put("parallelism.default", "1");
+    // Prometheus scrapes each process: the JobManager on this port, the TaskManager on the next (a -D of its own).
+    s.put("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER);
+    s.put(PROMETHEUS_PORT, Integer.toString(config.prometheusPort()));
     StackLayout layout = config.layout();
     s.put("execution.checkpointing.dir", "file://" + layout.checkpoints());
     s.put("execution.checkpointing.num-retained", "3");
@@ -122,6 +132,8 @@ public final class FlinkSessionCluster {
         .systemProperty("log4j.configurationFile", log4jFile().toString())
         .args(List.of("--configDir", config.layout().flinkConf().toString()))
         .args(memory.dynamicArgs())
+        .args(component == Component.TASKMANAGER
+            ? List.of("-D", PROMETHEUS_PORT + "=" + (config.prometheusPort() + 1)) : List.of())
         .build();
   }
 

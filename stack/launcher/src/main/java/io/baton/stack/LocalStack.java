@@ -66,6 +66,11 @@ public final class LocalStack {
         : StackEndpoints.of(ports);
   }
 
+  /** The Prometheus reporters' URLs (JobManager, TaskManager): as recorded by the last start, else as configured. */
+  public List<String> prometheusUrls() {
+    return FlinkSessionCluster.prometheusUrls(state.recordedPrometheusPort().orElse(config.prometheusPort()));
+  }
+
   /**
    * Kafka's security: what its storage was formatted with, else (not formatted yet) what the config asks for.
    *
@@ -104,6 +109,10 @@ public final class LocalStack {
       throw new StackException("cannot start the stack: " + String.join("; ", taken) + "; nothing was started");
     }
     checkRuntimes();
+    int prometheus = freePrometheusPort();
+    if (prometheus != config.prometheusPort()) {
+      return new LocalStack(config.withPrometheusPort(prometheus)).up(listener);
+    }
     ScramClient admin;
     try {
       admin = prepare(security);
@@ -112,6 +121,19 @@ public final class LocalStack {
     }
     startAll(servers(admin), listener, t0);
     return new UpResult(endpoints(config.ports(), security), false, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** The first port from the configured one that is free, with the next one, and used by no other server. */
+  private int freePrometheusPort() throws StackException {
+    int first = config.prometheusPort();
+    for (int port = first; port < Math.min(first + 100, 65535); port += 2) {
+      boolean clash = config.ports().byUse().containsValue(port) || config.ports().byUse().containsValue(port + 1);
+      if (!clash && PortCheck.isFree(port) && PortCheck.isFree(port + 1)) {
+        return port;
+      }
+    }
+    throw new StackException("no two free ports for Flink's Prometheus reporter in " + first + ".." + (first + 99)
+        + "; pass another with --prometheus-port; nothing was started");
   }
 
   /** The security this up starts Kafka with; refuses a switch the formatted storage cannot make. */
@@ -210,6 +232,7 @@ public final class LocalStack {
       admin = secrets.prepareAdmin();
     }
     state.recordPorts(config.ports(), security);
+    state.recordPrometheusPort(config.prometheusPort());
     new FlinkSessionCluster(config).writeConfig();
     return admin;
   }

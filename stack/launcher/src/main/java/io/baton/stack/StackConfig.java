@@ -21,11 +21,14 @@ import java.util.List;
  */
 public final class StackConfig {
   public static final int DEFAULT_TASK_SLOTS = 8;
+  /** Flink's own default for its Prometheus reporter; the TaskManager's is the next port. */
+  public static final int DEFAULT_PROMETHEUS_PORT = 9249;
 
   private final ServerLibs libs;
   private final StackLayout layout;
   private final Ports ports;
   private final int taskSlots;
+  private final int prometheusPort;
   private final Duration startTimeout;
   private final Duration stopTimeout;
   private final Path java;
@@ -36,6 +39,7 @@ public final class StackConfig {
     this.layout = StackLayout.at(b.home != null ? b.home : libs.root().resolve(".baton"));
     this.ports = b.ports;
     this.taskSlots = b.taskSlots;
+    this.prometheusPort = b.prometheusPort;
     this.startTimeout = b.startTimeout;
     this.stopTimeout = b.stopTimeout;
     this.java = b.java;
@@ -69,6 +73,16 @@ public final class StackConfig {
 
   public int taskSlots() {
     return taskSlots;
+  }
+
+  /** The JobManager's Prometheus reporter port; the TaskManager's is the next one ({@link FlinkSessionCluster}). */
+  public int prometheusPort() {
+    return prometheusPort;
+  }
+
+  /** The same config with other Prometheus ports ({@code port} and {@code port + 1}). */
+  public StackConfig withPrometheusPort(int port) {
+    return toBuilder().prometheusPort(port).build();
   }
 
   public Duration startTimeout() {
@@ -118,7 +132,7 @@ public final class StackConfig {
   }
 
   private Builder toBuilder() {
-    return builder().libs(libs).home(layout.home()).ports(ports).taskSlots(taskSlots)
+    return builder().libs(libs).home(layout.home()).ports(ports).taskSlots(taskSlots).prometheusPort(prometheusPort)
         .startTimeout(startTimeout).stopTimeout(stopTimeout).java(java).secure(secure);
   }
 
@@ -135,6 +149,7 @@ public final class StackConfig {
     private Path home;
     private Ports ports = Ports.defaults();
     private int taskSlots = DEFAULT_TASK_SLOTS;
+    private int prometheusPort = DEFAULT_PROMETHEUS_PORT;
     private Duration startTimeout = Duration.ofSeconds(180);
     private Duration stopTimeout = Duration.ofSeconds(30);
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -169,6 +184,12 @@ public final class StackConfig {
       return this;
     }
 
+    /** The JobManager's Prometheus reporter port (default 9249); the TaskManager takes the next one. */
+    public Builder prometheusPort(int prometheusPort) {
+      this.prometheusPort = prometheusPort;
+      return this;
+    }
+
     public Builder startTimeout(Duration startTimeout) {
       this.startTimeout = startTimeout;
       return this;
@@ -198,6 +219,9 @@ public final class StackConfig {
       }
       if (ports == null) {
         problems.add("ports must not be null");
+      }
+      if (prometheusPort < 1 || prometheusPort > 65534) {
+        problems.add("prometheusPort must be in 1..65534 (the TaskManager takes the next port) but was " + prometheusPort);
       }
       if (taskSlots < 1) {
         problems.add("taskSlots must be at least 1 but was " + taskSlots);

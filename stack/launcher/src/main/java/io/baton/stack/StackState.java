@@ -74,6 +74,35 @@ public final class StackState {
     }
   }
 
+  /** Adds the first Prometheus reporter port to the recorded ports ({@link #recordPorts} first). */
+  public void recordPrometheusPort(int port) throws IOException {
+    Properties p = load();
+    p.setProperty("flink.prometheus.port", Integer.toString(port));
+    try (Writer w = Files.newBufferedWriter(layout.stackFile())) {
+      p.store(w, "Endpoints of the local Baton stack");
+    }
+  }
+
+  /** The first Prometheus reporter port the stack was last started with, if it recorded one. */
+  public Optional<Integer> recordedPrometheusPort() {
+    try {
+      String port = load().getProperty("flink.prometheus.port");
+      return port == null ? Optional.empty() : Optional.of(Integer.parseInt(port));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // a damaged file is as good as none
+    }
+  }
+
+  private Properties load() throws IOException {
+    Properties p = new Properties();
+    if (Files.exists(layout.stackFile())) {
+      try (Reader r = Files.newBufferedReader(layout.stackFile())) {
+        p.load(r);
+      }
+    }
+    return p;
+  }
+
   /** The ports the stack was last started on, if it recorded them. */
   public Optional<Ports> recordedPorts() {
     Path f = layout.stackFile();

@@ -132,6 +132,26 @@ class FlinkSessionClusterTest {
   }
 
   @Test
+  void prometheusReporterServesTheJobManagerOnItsPortAndTheTaskManagerOnTheNext() {
+    StackConfig withPort = config.withPrometheusPort(19249);
+    assertThat(FlinkSessionCluster.configYaml(withPort)).contains("""
+        metrics:
+          reporter:
+            prom:
+              factory:
+                class: 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory'
+              port: 19249
+        """);
+    FlinkSessionCluster cluster = new FlinkSessionCluster(withPort);
+    assertThat(cluster.serverCommand(Component.TASKMANAGER, FlinkSessionCluster.TASKMANAGER_MAIN, memory).toList())
+        .endsWith("-D", "metrics.reporter.prom.port=19250");
+    assertThat(cluster.serverCommand(Component.JOBMANAGER, FlinkSessionCluster.JOBMANAGER_MAIN, memory).toList())
+        .doesNotContain("metrics.reporter.prom.port=19250");
+    assertThat(FlinkSessionCluster.prometheusUrls(19249))
+        .containsExactly("http://127.0.0.1:19249/metrics", "http://127.0.0.1:19250/metrics");
+  }
+
+  @Test
   void webUrlUsesTheRestPort() {
     assertThat(FlinkSessionCluster.webUrl(config.ports())).isEqualTo("http://127.0.0.1:18081");
   }

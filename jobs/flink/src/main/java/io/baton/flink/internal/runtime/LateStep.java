@@ -4,7 +4,6 @@ import io.baton.connectors.DeadLetterReason;
 import io.baton.connectors.OutRecord;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -14,7 +13,7 @@ public final class LateStep extends ProcessFunction<Envelope, OutRecord> {
 
   private final DeadLetterOutput rejects;
   private final Duration grace;
-  private transient Counter late;
+  private transient StageMetrics metrics;
 
   public LateStep(DeadLetterOutput rejects, Duration grace) {
     this.rejects = rejects;
@@ -23,12 +22,12 @@ public final class LateStep extends ProcessFunction<Envelope, OutRecord> {
 
   @Override
   public void open(OpenContext openContext) {
-    late = new StageMetrics(getRuntimeContext().getMetricGroup()).counter("late");
+    metrics = new StageMetrics(getRuntimeContext().getMetricGroup());
   }
 
   @Override
   public void processElement(Envelope in, Context ctx, Collector<OutRecord> out) {
-    late.inc();
+    metrics.late();
     out.collect(rejects.record(in.record, DeadLetterReason.late(), "event time " + in.timestamp
         + " is behind the watermark " + ctx.timerService().currentWatermark() + " by more than the grace " + grace));
   }
