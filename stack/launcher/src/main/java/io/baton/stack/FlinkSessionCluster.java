@@ -25,7 +25,7 @@ public final class FlinkSessionCluster {
   static final String JOBMANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
   static final String TASKMANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
   static final String MEMORY_TOOL = "org.apache.flink.runtime.util.bash.BashJavaUtils";
-  static final String PROMETHEUS_REPORTER = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+  static final String PROMETHEUS_REPORTER = "io.baton.stack.reporter.LoopbackPrometheusReporterFactory";
   static final String PROMETHEUS_PORT = "metrics.reporter.prom.port";
   static final String JOBMANAGER_MEMORY = "1024m";
   static final String TASKMANAGER_MEMORY = "1728m";

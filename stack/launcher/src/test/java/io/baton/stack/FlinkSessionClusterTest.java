@@ -139,7 +139,7 @@ class FlinkSessionClusterTest {
           reporter:
             prom:
               factory:
-                class: 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory'
+                class: 'io.baton.stack.reporter.LoopbackPrometheusReporterFactory'
               port: 19249
         """);
     FlinkSessionCluster cluster = new FlinkSessionCluster(withPort);
