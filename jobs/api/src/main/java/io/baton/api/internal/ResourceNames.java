@@ -2,7 +2,7 @@ package io.baton.api.internal;
 
 /**
  * The one home of every name Baton derives from a pipeline and its stages: topics, registry
- * subjects, Flink job names, Kafka consumer groups and transactional ids. Everything that needs
+ * subjects, Flink job names, Kafka consumer groups, transactional ids and Kafka principals. Everything that needs
  * one of these names (planner, stage job, deploy check, test driver, demo, feed) asks here.
  *
  * <pre>{@code
@@ -49,6 +49,21 @@ public final class ResourceNames {
    */
   public static String deadLetterTransactionalIdPrefix(String pipeline, String stage) {
     return "baton-dead-letter." + pipeline + "." + stage;
+  }
+
+  /** The Kafka user a stage's job connects as: {@code baton.<pipeline>.<stage>}. */
+  public static String stagePrincipal(String pipeline, String stage) {
+    return stageId(pipeline, stage);
+  }
+
+  /** The Kafka user {@code baton replay} connects as for a pipeline: {@code baton-replay.<pipeline>}. */
+  public static String replayPrincipal(String pipeline) {
+    return "baton-replay." + pipeline;
+  }
+
+  /** The Kafka user the CLI's admin calls (topics, groups, reset, dead letters) use: {@code baton-admin.<pipeline>}. */
+  public static String adminPrincipal(String pipeline) {
+    return "baton-admin." + pipeline;
   }
 
   private static String stageId(String pipeline, String stage) {
