@@ -277,6 +277,30 @@ class AccessControlIT {
 
   @Test
   @Order(6)
+  void streamingEachStageJobCommitsItsGroupsOffsetsAsItsOwnPrincipal() throws Exception {
+    CliRun run = CliRun.at(home, "run", P);
+    assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+    assertThat(run.out()).contains("stage alerts logs in to Kafka as its own principal baton.sensor-story.alerts");
+    // Flink commits, on each checkpoint, the offset after the last record a source read (not after a commit marker).
+    try (Admin admin = admin(); TopicReader reader = new TopicReader(Cluster.localKafka(endpoints))) {
+      for (String[] groupAndInput : new String[][] {{"readings", SensorStory.READINGS_TOPIC},
+          {"per-minute", "sensor-story.readings"}, {"alerts", "sensor-story.per-minute"}}) {
+        TopicPartition input = new TopicPartition(groupAndInput[1], 0);
+        long afterLast = reader.readCommitted(input.topic()).stream().mapToLong(KafkaRecord::offset).max().orElseThrow() + 1;
+        await("group of " + groupAndInput[0] + " commits " + afterLast + " on " + input).atMost(WAIT).until(() -> {
+          OffsetAndMetadata committed = admin.listConsumerGroupOffsets("baton.sensor-story." + groupAndInput[0])
+              .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(input);
+          return committed != null && committed.offset() == afterLast;
+        });
+      }
+    }
+    assertThat(CliRun.at(home, "stop", P).exitCode()).isZero();
+    io.baton.flink.deploy.FlinkRest flink = new io.baton.flink.deploy.FlinkRest(endpoints.flinkWebUrl());
+    await("the jobs stop").atMost(WAIT).until(() -> StopCommand.runningJobs(flink, P).isEmpty());
+  }
+
+  @Test
+  @Order(7)
   void takingAStageOutOfThePipelineRemovesItsAclsAndItsLoginAndLeavesOthersAlone() throws Exception {
     Path twoStages = TestJars.jar(jars.resolve("two-stages.jar"), List.of(TwoStageSensorStory.class),
         List.of(TwoStageSensorStory.class.getName()));
