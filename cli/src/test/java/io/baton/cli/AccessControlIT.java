@@ -174,6 +174,16 @@ class AccessControlIT {
         .doesNotContain("created ACL", "removed ACL", "created login");
     assertThat(allAcls()).containsExactlyInAnyOrderElementsOf(before);
     assertThat(Files.readString(loginFile("baton.sensor-story.readings"))).isEqualTo(readingsLogin);
+
+    CliRun json = CliRun.at(home, "acl", P, "--apply", "--json");
+    com.fasterxml.jackson.databind.JsonNode applied = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertThat(applied.get("created")).isEmpty();
+    assertThat(applied.get("removed")).isEmpty();
+    assertThat(applied.get("inPlace").asInt()).isEqualTo(79);
+    assertThat(applied.at("/logins/mechanism").asText()).isEqualTo("SCRAM-SHA-512");
+    assertThat(applied.at("/logins/inPlace")).hasSize(5);
+    assertThat(applied.at("/logins/files/baton.sensor-story.alerts").asText())
+        .isEqualTo(loginFile("baton.sensor-story.alerts").toString());
   }
 
   @Test
