@@ -24,8 +24,9 @@ import java.util.function.Function;
 /**
  * Runs a plan on a session cluster: check it (deploy-time acceptance) → create topics → register
  * schemas → upload the job jar once → start one job per stage. Streaming, every job starts at
- * once; bounded, group after group, each waiting for the one before to finish. Registry
- * credentials reach the jobs through a file, never their arguments (see {@link Target}).
+ * once; bounded, group after group, each waiting for the one before to finish. Registry and Kafka
+ * credentials reach the jobs through files, never their arguments (see {@link Target}); a stage whose principal has
+ * a login of its own ({@code baton acl --apply}) gets that file instead of the pipeline's.
  *
  * <pre>{@code
  * Deployer deployer = new Deployer(target, System.out::println);
