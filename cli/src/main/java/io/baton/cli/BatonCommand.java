@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * baton up | down | status [<pipeline>] | list | logs <component> | pipelines | plan <pipeline> | run <pipeline> | stop <pipeline>
- *   | reset <pipeline> | demo | feed <generator> | context list|use|show
+ *   | reset <pipeline> | demo | feed <generator> | context list|use|show | acl <pipeline> | k8s render|session
  * }</pre>
  */
 @Command(name = "baton",
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ListCommand.class, LogsCommand.class,
         PipelinesCommand.class, PlanCommand.class, RunCommand.class, StopCommand.class, DemoCommand.class, FeedCommand.class,
-        DeadLettersCommand.class, ReplayCommand.class, ResetCommand.class, ContextCommand.class, K8sCommand.class})
+        DeadLettersCommand.class, ReplayCommand.class, ResetCommand.class, ContextCommand.class, K8sCommand.class, AclCommand.class})
 public final class BatonCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -72,8 +72,8 @@ public final class StackSecrets {
     OwnerOnlyFile.write(layout.adminClientProperties(), sb.toString());
   }
 
-  /** {@value #PASSWORD_LENGTH} letters and digits from a {@link SecureRandom}: about 190 bits. */
-  static String newPassword() {
+  /** {@value #PASSWORD_LENGTH} letters and digits from a {@link SecureRandom}: about 190 bits (also for other users' SCRAM logins). */
+  public static String newPassword() {
     StringBuilder sb = new StringBuilder(PASSWORD_LENGTH);
     for (int i = 0; i < PASSWORD_LENGTH; i++) {
       sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));

@@ -70,6 +70,14 @@ public final class ResourceNames {
     return "baton-admin." + pipeline;
   }
 
+  /**
+   * The owner-only file holding a principal's Kafka client settings (its login), in the folder of the jobs' files:
+   * {@code <user>.kafka.properties}, e.g. {@code baton.sensor-story.readings.kafka.properties}.
+   */
+  public static String principalPropertiesFile(String user) {
+    return user + ".kafka.properties";
+  }
+
   private static String stageId(String pipeline, String stage) {
     return "baton." + pipeline + "." + stage;
   }

@@ -1,8 +1,11 @@
 package io.baton.flink.deploy;
 
+import io.baton.api.internal.ResourceNames;
+import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.PlannedSubject;
+import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.registry.SchemaRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -20,8 +24,9 @@ import java.util.function.Function;
 /**
  * Runs a plan on a session cluster: check it (deploy-time acceptance) → create topics → register
  * schemas → upload the job jar once → start one job per stage. Streaming, every job starts at
- * once; bounded, group after group, each waiting for the one before to finish. Registry
- * credentials reach the jobs through a file, never their arguments (see {@link Target}).
+ * once; bounded, group after group, each waiting for the one before to finish. Registry and Kafka
+ * credentials reach the jobs through files, never their arguments (see {@link Target}); a stage whose principal has
+ * a login of its own ({@code baton acl --apply}) gets that file instead of the pipeline's.
  *
  * <pre>{@code
  * Deployer deployer = new Deployer(target, System.out::println);
@@ -71,8 +76,7 @@ public final class Deployer {
   public Map<String, String> start(Plan plan, Path jobJar, boolean bounded) throws IOException, InterruptedException {
     FlinkRest flink = new FlinkRest(target.flinkRestUrl());
     SlotCheck.require(flink, plan, bounded);
-    List<String> environment = target.jobArgs(target.kafkaForJobs(plan.pipeline()),
-        target.registryForJobs(plan.pipeline()), bounded);
+    Map<String, List<String>> environment = environments(plan, bounded);
     String jarId = JarUploads.ensure(flink, jobJar);
     progress.accept("job jar on the cluster: " + jarId);
     Map<String, String> jobIds = new LinkedHashMap<>();
@@ -81,10 +85,10 @@ public final class Deployer {
         BoundedRun run = new BoundedRun(plan, target.kafka(), SETTLE_TIMEOUT);
         progress.accept("bounded run " + run.runId() + " (header baton.run on its outputs and dead letters)");
         run.run((level, step) -> awaitFinished(flink,
-            startLevel(flink, jarId, plan, level, stage -> with(environment, step.jobArgs(stage)), jobIds), FINISH_TIMEOUT));
+            startLevel(flink, jarId, plan, level, stage -> with(environment.get(stage), step.jobArgs(stage)), jobIds), FINISH_TIMEOUT));
       } else {
         for (List<String> level : plan.levels()) {
-          startLevel(flink, jarId, plan, level, stage -> environment, jobIds);
+          startLevel(flink, jarId, plan, level, environment::get, jobIds);
         }
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -107,6 +111,20 @@ public final class Deployer {
         progress.accept("could not cancel " + what + ": " + e.getMessage() + "; cancel it at " + flink.url());
       }
     }
+  }
+
+  /** Each stage's environment arguments: Kafka as its own principal where it has a login, else as the pipeline. */
+  private Map<String, List<String>> environments(Plan plan, boolean bounded) {
+    KafkaClientConfig pipelineKafka = target.kafkaForJobs(plan.pipeline());
+    RegistryConfig registry = target.registryForJobs(plan.pipeline());
+    Map<String, List<String>> environments = new LinkedHashMap<>();
+    for (PlannedStage stage : plan.stages()) {
+      Optional<KafkaClientConfig> own = target.kafkaForStage(plan.pipeline(), stage.name());
+      own.ifPresent(k -> progress.accept("stage " + stage.name() + " logs in to Kafka as its own principal "
+          + ResourceNames.stagePrincipal(plan.pipeline(), stage.name()) + " (" + k.propertiesFile().orElseThrow() + ")"));
+      environments.put(stage.name(), target.jobArgs(own.orElse(pipelineKafka), registry, bounded));
+    }
+    return environments;
   }
 
   private static List<String> with(List<String> environment, List<String> more) {

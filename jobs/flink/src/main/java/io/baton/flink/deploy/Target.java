@@ -2,9 +2,12 @@ package io.baton.flink.deploy;
 
 import io.baton.connectors.KafkaClientConfig;
 import io.baton.schemas.registry.RegistryConfig;
+import io.baton.api.internal.ResourceNames;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a pipeline runs: Kafka, the schema registry and a Flink session cluster.
@@ -73,6 +76,17 @@ public record Target(KafkaClientConfig kafka, RegistryConfig registry, String fl
       return kafka;
     }
     return kafka.writePropertiesTo(jobFiles.resolve(pipeline + ".kafka.properties"));
+  }
+
+  /**
+   * Kafka as {@code stage}'s job gets it when the stage has a login of its own ({@code baton acl --apply} wrote its
+   * principal's client settings to {@code <jobFiles>/baton.<pipeline>.<stage>.kafka.properties}); empty otherwise,
+   * and the job gets the pipeline's ({@link #kafkaForJobs}).
+   */
+  public Optional<KafkaClientConfig> kafkaForStage(String pipeline, String stage) {
+    Path login = jobFiles.resolve(ResourceNames.principalPropertiesFile(ResourceNames.stagePrincipal(pipeline, stage)));
+    return Files.isRegularFile(login) ? Optional.of(KafkaClientConfig.of(kafka.bootstrapServers()).withPropertiesFile(login))
+        : Optional.empty();
   }
 
   /** The registry as {@code pipeline}'s jobs get it: its client properties written to a file, if it has any. */

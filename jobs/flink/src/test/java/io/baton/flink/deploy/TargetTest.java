@@ -78,4 +78,17 @@ class TargetTest {
             + " flinkRestUrl must not be null; checkpointInterval must not be blank, e.g. 2s;"
             + " jobFiles must not be null (a folder the task managers can read, e.g. .baton/jobs)");
   }
+
+  @Test
+  void aStageWithItsOwnLoginFileGetsThatFileOthersThePipelines() throws Exception {
+    KafkaClientConfig kafka = KafkaClientConfig.of("k:9093").withProperty("security.protocol", "SASL_PLAINTEXT");
+    Target target = new Target(kafka, RegistryConfig.of(URL), "http://f:8081", "2s", jobFiles, TopicDefaults.brokerDefaults());
+    Path login = Files.writeString(jobFiles.resolve("baton.sensor-story.alerts.kafka.properties"), "sasl.mechanism=X\n");
+
+    assertThat(target.kafkaForStage("sensor-story", "readings")).isEmpty();
+    KafkaClientConfig alerts = target.kafkaForStage("sensor-story", "alerts").orElseThrow();
+    assertThat(target.jobArgs(alerts, RegistryConfig.of(URL), false)).containsExactly("--bootstrap-servers", "k:9093",
+        "--registry-url", URL, "--checkpoint-interval", "2s", "--kafka-properties-file", login.toString());
+    assertThat(target.kafkaForStage("other", "alerts")).isEmpty();
+  }
 }
