@@ -90,6 +90,11 @@ final class K8sSessionCommand implements Callable<Integer> {
     @Option(names = "--taskmanager-slots", paramLabel = "<n>", description = "Slots per TaskManager (default: 2).")
     Integer slots;
 
+    @Option(names = "--jobs-claim", paramLabel = "<pvc>",
+        description = "An existing PersistentVolumeClaim mounted read-only at /opt/baton/jobs in the JobManager and"
+            + " TaskManagers (a context's flink.jobFiles; job jars if kept there).")
+    String jobsClaim;
+
     @Option(names = "--set", paramLabel = "<key=value>",
         description = "A Flink option, e.g. kubernetes.service-account=flink (repeatable; wins over the defaults).")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -112,6 +117,9 @@ final class K8sSessionCommand implements Callable<Integer> {
       }
       if (slots != null) {
         session = session.withTaskManagerSlots(slots);
+      }
+      if (jobsClaim != null) {
+        session = session.withJobsClaim(jobsClaim);
       }
       for (Map.Entry<String, String> e : settings.entrySet()) {
         session = session.withSetting(e.getKey(), e.getValue());

@@ -48,13 +48,15 @@ class K8sSessionCommandTest {
   @Test
   void upStatusUpAgainDownAndDownAgain() {
     CliRun up = session("up", "--name", "nightly", "--namespace", "flink", "--image", "example.com/flink:2.2.0-java17",
-        "--taskmanager-slots", "4", "--set", "kubernetes.service-account=flink");
+        "--taskmanager-slots", "4", "--jobs-claim", "baton-jobs", "--set", "kubernetes.service-account=flink");
     assertThat(up.exitCode()).as(up.err()).isZero();
     assertThat(up.out()).startsWith("Started session nightly (namespace flink): JobManager 0/1 ready, rest ClusterIP nightly-rest.flink:8081\n")
         .contains("kubectl -n flink port-forward svc/nightly-rest 8081");
     Deployment jm = kube.apps().deployments().inNamespace("flink").withName("nightly").get();
     assertThat(jm.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("example.com/flink:2.2.0-java17");
     assertThat(jm.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("flink");
+    assertThat(jm.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getPersistentVolumeClaim() != null)
+        .extracting(v -> v.getPersistentVolumeClaim().getClaimName()).containsExactly("baton-jobs");
 
     CliRun status = session("status", "--name", "nightly", "--namespace", "flink");
     assertThat(status.exitCode()).as(status.err()).isZero();

@@ -5,15 +5,19 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.flink.client.deployment.ClusterDeploymentException;
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.client.program.ClusterClientProvider;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.kubernetes.KubernetesClusterClientFactory;
 import org.apache.flink.kubernetes.KubernetesClusterDescriptor;
+import org.apache.flink.kubernetes.configuration.KubernetesConfigOptions;
 import org.apache.flink.kubernetes.kubeclient.FlinkKubeClientFactory;
 import org.apache.flink.kubernetes.kubeclient.decorators.ExternalServiceDecorator;
 import org.apache.flink.kubernetes.shaded.io.fabric8.kubernetes.api.model.Service;
@@ -47,17 +51,36 @@ public final class NativeSession {
       throw new SessionException("session cluster '" + spec.name() + "' already exists in namespace " + spec.namespace()
           + "; nothing changed (baton k8s session down --name " + spec.name() + " removes it)");
     }
+    Path template = spec.jobsClaim().map(claim -> podTemplate(config, claim)).orElse(null);
     KubernetesClusterClientFactory factory = new KubernetesClusterClientFactory();
-    ClusterSpecification resources = factory.getClusterSpecification(config);
     try (KubernetesClusterDescriptor descriptor = factory.createClusterDescriptor(config)) {
+      ClusterSpecification resources = factory.getClusterSpecification(config);
       ClusterClientProvider<String> provider = descriptor.deploySessionCluster(resources);
       try (ClusterClient<String> client = provider.getClusterClient()) {
         client.getWebInterfaceURL();
       }
     } catch (ClusterDeploymentException | RuntimeException e) {
       throw failure("could not start session cluster '" + spec.name() + "' in namespace " + spec.namespace(), spec, e);
+    } finally {
+      if (template != null) {
+        template.toFile().delete();
+      }
     }
     return status(spec, config);
+  }
+
+  /** Writes the jobs volume's pod template and points {@code config} at it; refuses a pod template of the user's too. */
+  private static Path podTemplate(Configuration config, String claim) {
+    for (ConfigOption<String> option : List.of(KubernetesConfigOptions.KUBERNETES_POD_TEMPLATE,
+        KubernetesConfigOptions.JOB_MANAGER_POD_TEMPLATE, KubernetesConfigOptions.TASK_MANAGER_POD_TEMPLATE)) {
+      if (config.contains(option)) {
+        throw new SessionException("the jobs claim (" + claim + ") is mounted through a pod template, and "
+            + option.key() + " is set too; mount the claim in your own pod template instead");
+      }
+    }
+    Path file = JobsPodTemplate.write(claim);
+    config.set(KubernetesConfigOptions.KUBERNETES_POD_TEMPLATE, file.toString());
+    return file;
   }
 
   /** Deletes the session cluster's JobManager Deployment (Kubernetes removes what it owns); refuses when there is none. */

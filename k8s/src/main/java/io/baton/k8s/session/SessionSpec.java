@@ -34,56 +34,71 @@ public final class SessionSpec {
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   /** The label the NetworkPolicies of {@code k8s/base} let reach Kafka and the registry. */
   public static final Map<String, String> POD_LABELS = Map.of("baton.io/flink", "true");
+  /** Where {@link #withJobsClaim} mounts its volume, as {@code k8s/base} mounts {@code baton-jobs}. */
+  public static final String JOBS_PATH = "/opt/baton/jobs";
+  private static final Pattern CLAIM = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
   private final String name;
   private final String namespace;
   private final String image;
   private final Path kubeconfig;
   private final int taskManagerSlots;
+  private final String jobsClaim;
   private final Map<String, String> settings;
 
   private SessionSpec(String name, String namespace, String image, Path kubeconfig, int taskManagerSlots,
-      Map<String, String> settings) {
+      String jobsClaim, Map<String, String> settings) {
     this.name = name;
     this.namespace = namespace;
     this.image = image;
     this.kubeconfig = kubeconfig;
     this.taskManagerSlots = taskManagerSlots;
+    this.jobsClaim = jobsClaim;
     this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
   }
 
   /** Cluster {@code baton-session} in namespace {@code baton}, image {@code flink:2.2.0-java17}, 2 slots, kubeconfig as kubectl finds it. */
   public static SessionSpec defaults() {
-    return new SessionSpec("baton-session", "baton", "flink:2.2.0-java17", null, 2, Map.of());
+    return new SessionSpec("baton-session", "baton", "flink:2.2.0-java17", null, 2, null, Map.of());
   }
 
   public SessionSpec withName(String value) {
     return new SessionSpec(matching("name", value, CLUSTER_ID, "a DNS-1035 label of at most 45 characters"), namespace,
-        image, kubeconfig, taskManagerSlots, settings);
+        image, kubeconfig, taskManagerSlots, jobsClaim, settings);
   }
 
   public SessionSpec withNamespace(String value) {
     return new SessionSpec(name, matching("namespace", value, NAMESPACE, "a DNS-1123 label"), image, kubeconfig,
-        taskManagerSlots, settings);
+        taskManagerSlots, jobsClaim, settings);
   }
 
   public SessionSpec withImage(String value) {
     if (value == null || value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException("image must be an image reference without spaces, got '" + value + "'");
     }
-    return new SessionSpec(name, namespace, value, kubeconfig, taskManagerSlots, settings);
+    return new SessionSpec(name, namespace, value, kubeconfig, taskManagerSlots, jobsClaim, settings);
   }
 
   /** The kubeconfig file Flink's client reads ({@code kubernetes.config.file}); without one, kubectl's rules apply. */
   public SessionSpec withKubeconfig(Path value) {
-    return new SessionSpec(name, namespace, image, Objects.requireNonNull(value, "kubeconfig"), taskManagerSlots, settings);
+    return new SessionSpec(name, namespace, image, Objects.requireNonNull(value, "kubeconfig"), taskManagerSlots, jobsClaim,
+        settings);
   }
 
   public SessionSpec withTaskManagerSlots(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("taskManagerSlots must be at least 1, got " + value);
     }
-    return new SessionSpec(name, namespace, image, kubeconfig, value, settings);
+    return new SessionSpec(name, namespace, image, kubeconfig, value, jobsClaim, settings);
+  }
+
+  /**
+   * An existing PersistentVolumeClaim mounted read-only at {@link #JOBS_PATH} in the JobManager and every TaskManager
+   * (through Flink's pod template): the folder a context's {@code flink.jobFiles} names, and job jars if you keep them there.
+   */
+  public SessionSpec withJobsClaim(String value) {
+    return new SessionSpec(name, namespace, image, kubeconfig, taskManagerSlots,
+        matching("jobsClaim", value, CLAIM, "a PersistentVolumeClaim name (DNS-1123 subdomain)"), settings);
   }
 
   /** Any Flink option, e.g. {@code kubernetes.service-account}; it wins over what the other fields set. */
@@ -93,7 +108,7 @@ public final class SessionSpec {
     }
     Map<String, String> next = new TreeMap<>(settings);
     next.put(key.strip(), value);
-    return new SessionSpec(name, namespace, image, kubeconfig, taskManagerSlots, next);
+    return new SessionSpec(name, namespace, image, kubeconfig, taskManagerSlots, jobsClaim, next);
   }
 
   public String name() {
@@ -114,6 +129,10 @@ public final class SessionSpec {
 
   public int taskManagerSlots() {
     return taskManagerSlots;
+  }
+
+  public Optional<String> jobsClaim() {
+    return Optional.ofNullable(jobsClaim);
   }
 
   public Map<String, String> settings() {
@@ -162,6 +181,9 @@ public final class SessionSpec {
         "taskManagerSlots=" + taskManagerSlots));
     if (kubeconfig != null) {
       parts.add("kubeconfig=" + kubeconfig);
+    }
+    if (jobsClaim != null) {
+      parts.add("jobsClaim=" + jobsClaim);
     }
     settings.forEach((k, v) -> parts.add(k + "=" + v));
     return "SessionSpec[" + String.join(", ", parts) + "]";

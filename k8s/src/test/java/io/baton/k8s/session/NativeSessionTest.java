@@ -8,10 +8,14 @@ import io.baton.k8s.validate.Document;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +115,36 @@ class NativeSessionTest {
     assertThat(internal).as("internal Service").isNotNull();
     assertThat(internal.getSpec().getClusterIP()).isEqualTo("None");
     Stream.of(rest, internal).forEach(NativeSessionTest::assertOwnedByTheDeployment);
+  }
+
+  @Test
+  void aJobsClaimIsMountedReadOnlyInTheJobManagerAndTheTaskManagersTemplate() {
+    NativeSession.up(spec.withJobsClaim("baton-jobs"));
+
+    PodSpec jmPod = kube.apps().deployments().inNamespace(NS).withName("baton-dev").get().getSpec().getTemplate().getSpec();
+    assertThat(jmPod.getVolumes()).filteredOn(v -> v.getName().equals("baton-jobs")).singleElement()
+        .satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("baton-jobs"));
+    assertThat(jmPod.getContainers()).singleElement().satisfies(c -> assertThat(c.getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("baton-jobs")).singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/opt/baton/jobs"))
+        .satisfies(m -> assertThat(m.getReadOnly()).isTrue()));
+    // TaskManagers are created later by the JobManager, from the template Flink keeps in this ConfigMap
+    ConfigMap tmTemplate = kube.configMaps().inNamespace(NS).withName("pod-template-baton-dev").get();
+    assertThat(tmTemplate).as("TaskManager pod template ConfigMap").isNotNull();
+    Pod tmPod = Serialization.unmarshal(tmTemplate.getData().get("taskmanager-pod-template.yaml"), Pod.class);
+    assertThat(tmPod.getSpec().getVolumes()).singleElement()
+        .satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("baton-jobs"));
+    assertThat(tmPod.getSpec().getContainers()).singleElement()
+        .satisfies(c -> assertThat(c.getVolumeMounts()).extracting(VolumeMount::getMountPath).containsExactly("/opt/baton/jobs"));
+  }
+
+  @Test
+  void aJobsClaimBesideAPodTemplateOfOneselfIsRefusedBeforeAnythingIsCreated() {
+    SessionSpec both = spec.withJobsClaim("baton-jobs").withSetting("kubernetes.pod-template-file.taskmanager", "/tmp/tm.yaml");
+    assertThatThrownBy(() -> NativeSession.up(both)).isInstanceOf(SessionException.class)
+        .hasMessage("the jobs claim (baton-jobs) is mounted through a pod template, and kubernetes.pod-template-file.taskmanager"
+            + " is set too; mount the claim in your own pod template instead");
+    assertThat(objectVersions()).isEmpty();
   }
 
   @Test
