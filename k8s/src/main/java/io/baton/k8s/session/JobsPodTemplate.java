@@ -14,7 +14,7 @@ import java.util.Map;
  * given: only a read-only volume from the claim, mounted at {@link SessionSpec#JOBS_PATH} in Flink's main container.
  *
  * <pre>{@code
- * Path file = JobsPodTemplate.write("baton-jobs");   // kubernetes.pod-template-file.default
+ * Path file = JobsPodTemplate.write(folder, "baton-jobs");   // kubernetes.pod-template-file.default
  * }</pre>
  */
 final class JobsPodTemplate {
@@ -41,11 +41,10 @@ final class JobsPodTemplate {
     }
   }
 
-  /** Writes the template to a temporary file (the caller deletes it once Flink has read it). */
-  static Path write(String claim) {
+  /** Writes the template into {@code folder} (the caller deletes it once Flink has read it). */
+  static Path write(Path folder, String claim) {
     try {
-      Path file = Files.createTempFile("baton-session-pod-template", ".yaml");
-      return Files.writeString(file, yaml(claim));
+      return Files.writeString(folder.resolve("pod-template.yaml"), yaml(claim));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

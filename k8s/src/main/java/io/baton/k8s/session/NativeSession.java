@@ -1,20 +1,25 @@
 package io.baton.k8s.session;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.flink.client.deployment.ClusterDeploymentException;
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.client.program.ClusterClientProvider;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptionsInternal;
 import org.apache.flink.kubernetes.KubernetesClusterClientFactory;
 import org.apache.flink.kubernetes.KubernetesClusterDescriptor;
 import org.apache.flink.kubernetes.configuration.KubernetesConfigOptions;
@@ -51,7 +56,7 @@ public final class NativeSession {
       throw new SessionException("session cluster '" + spec.name() + "' already exists in namespace " + spec.namespace()
           + "; nothing changed (baton k8s session down --name " + spec.name() + " removes it)");
     }
-    Path template = spec.jobsClaim().map(claim -> podTemplate(config, claim)).orElse(null);
+    Path staging = stage(spec, config);
     KubernetesClusterClientFactory factory = new KubernetesClusterClientFactory();
     try (KubernetesClusterDescriptor descriptor = factory.createClusterDescriptor(config)) {
       ClusterSpecification resources = factory.getClusterSpecification(config);
@@ -62,25 +67,50 @@ public final class NativeSession {
     } catch (ClusterDeploymentException | RuntimeException e) {
       throw failure("could not start session cluster '" + spec.name() + "' in namespace " + spec.namespace(), spec, e);
     } finally {
-      if (template != null) {
-        template.toFile().delete();
-      }
+      deleteStaging(staging);
     }
     return status(spec, config);
   }
 
-  /** Writes the jobs volume's pod template and points {@code config} at it; refuses a pod template of the user's too. */
-  private static Path podTemplate(Configuration config, String claim) {
-    for (ConfigOption<String> option : List.of(KubernetesConfigOptions.KUBERNETES_POD_TEMPLATE,
-        KubernetesConfigOptions.JOB_MANAGER_POD_TEMPLATE, KubernetesConfigOptions.TASK_MANAGER_POD_TEMPLATE)) {
-      if (config.contains(option)) {
-        throw new SessionException("the jobs claim (" + claim + ") is mounted through a pod template, and "
-            + option.key() + " is set too; mount the claim in your own pod template instead");
+  /**
+   * A temporary folder Flink reads while deploying: a console logging config (Flink mounts it into the pods beside
+   * config.yaml, so {@code kubectl logs} shows the logs) unless a config folder is set, and the jobs volume's pod
+   * template when a claim is given (refused beside a pod template of the user's).
+   */
+  private static Path stage(SessionSpec spec, Configuration config) {
+    Path staging;
+    try {
+      staging = Files.createTempDirectory("baton-session");
+      if (!config.contains(DeploymentOptionsInternal.CONF_DIR)) {
+        try (InputStream log = NativeSession.class.getResourceAsStream("log4j-console.properties")) {
+          Files.copy(log, staging.resolve("log4j-console.properties"));
+        }
+        config.set(DeploymentOptionsInternal.CONF_DIR, staging.toString());
       }
+    } catch (IOException e) {
+      throw new SessionException("could not write the session's files to a temporary folder: " + e.getMessage(), e);
     }
-    Path file = JobsPodTemplate.write(claim);
-    config.set(KubernetesConfigOptions.KUBERNETES_POD_TEMPLATE, file.toString());
-    return file;
+    if (spec.jobsClaim().isPresent()) {
+      String claim = spec.jobsClaim().get();
+      for (ConfigOption<String> option : List.of(KubernetesConfigOptions.KUBERNETES_POD_TEMPLATE,
+          KubernetesConfigOptions.JOB_MANAGER_POD_TEMPLATE, KubernetesConfigOptions.TASK_MANAGER_POD_TEMPLATE)) {
+        if (config.contains(option)) {
+          deleteStaging(staging);
+          throw new SessionException("the jobs claim (" + claim + ") is mounted through a pod template, and "
+              + option.key() + " is set too; mount the claim in your own pod template instead");
+        }
+      }
+      config.set(KubernetesConfigOptions.KUBERNETES_POD_TEMPLATE, JobsPodTemplate.write(staging, claim).toString());
+    }
+    return staging;
+  }
+
+  private static void deleteStaging(Path staging) {
+    try (Stream<Path> files = Files.walk(staging)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 
   /** Deletes the session cluster's JobManager Deployment (Kubernetes removes what it owns); refuses when there is none. */
@@ -141,7 +171,7 @@ public final class NativeSession {
       throw failure("could not configure a Kubernetes client", spec, e);
     }
     try (kube) {
-      probe(kube.getMasterUrl());
+      probe(spec, kube.getMasterUrl());
       return call.apply(kube);
     } catch (KubernetesClientException e) {
       if (causedByIo(e)) {
@@ -153,14 +183,23 @@ public final class NativeSession {
   }
 
   /** A TCP connect to the API server, bounded: fabric8 would retry a refused connection with backoff for many seconds. */
-  private static void probe(URL master) {
+  private static void probe(SessionSpec spec, URL master) {
     int port = master.getPort() != -1 ? master.getPort() : master.getDefaultPort();
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(master.getHost(), port), PROBE_TIMEOUT_MS);
     } catch (IOException e) {
-      throw new SessionException("no Kubernetes cluster reachable at " + master + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      String why = e instanceof UnknownHostException ? "unknown host " + master.getHost()
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new SessionException("no Kubernetes cluster reachable at " + master + ": " + why + kubeconfigHint(spec), e);
     }
+  }
+
+  /** When no kubeconfig was given or found, fabric8 falls back to the in-cluster address: say so. */
+  private static String kubeconfigHint(SessionSpec spec) {
+    String env = System.getenv("KUBECONFIG");
+    boolean found = spec.kubeconfig().isPresent() || (env != null && !env.isBlank())
+        || Files.isRegularFile(Path.of(System.getProperty("user.home"), ".kube", "config"));
+    return found ? "" : " (no kubeconfig: give --kubeconfig, set KUBECONFIG or write ~/.kube/config)";
   }
 
   private static SessionException failure(String what, SessionSpec spec, Throwable e) {

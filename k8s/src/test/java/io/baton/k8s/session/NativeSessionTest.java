@@ -99,6 +99,8 @@ class NativeSessionTest {
         .containsEntry("taskmanager.numberOfTaskSlots", "3")
         .containsEntry("execution.checkpointing.dir", "file:///flink-data/checkpoints")
         .containsEntry("kubernetes.rest-service.exposed.type", "ClusterIP");
+    assertThat(config.getData()).containsOnlyKeys("config.yaml", "log4j-console.properties");
+    assertThat(config.getData().get("log4j-console.properties")).contains("rootLogger.level = INFO", "appender.console.type = CONSOLE");
     assertOwnedByTheDeployment(config);
   }
 
