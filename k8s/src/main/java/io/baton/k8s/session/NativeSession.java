@@ -177,8 +177,8 @@ public final class NativeSession {
       if (causedByIo(e)) {
         throw new SessionException("no Kubernetes cluster reachable at " + kube.getMasterUrl() + ": " + rootMessage(e), e);
       }
-      throw new SessionException("Kubernetes at " + kube.getMasterUrl() + " refused (" + e.getCode() + "): "
-          + rootMessage(e), e);
+      throw new SessionException("Kubernetes at " + kube.getMasterUrl() + " refused: "
+          + apiRefusal(e).orElseGet(() -> e.getCode() + " " + rootMessage(e)), e);
     }
   }
 
@@ -209,7 +209,18 @@ public final class NativeSession {
     if (causedByIo(e)) {
       return new SessionException(what + ": no Kubernetes cluster reachable: " + rootMessage(e), e);
     }
-    return new SessionException(what + ": " + rootMessage(e), e);
+    return new SessionException(what + ": " + apiRefusal(e).orElseGet(() -> rootMessage(e)), e);
+  }
+
+  /** The API server's own answer ({@code 403 Forbidden: configmaps is forbidden: ...}) when the failure is one. */
+  private static Optional<String> apiRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null) {
+        String reason = k.getStatus().getReason() == null ? "" : " " + k.getStatus().getReason();
+        return Optional.of(k.getCode() + reason + ": " + k.getStatus().getMessage().lines().findFirst().orElse(""));
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean causedByIo(Throwable e) {

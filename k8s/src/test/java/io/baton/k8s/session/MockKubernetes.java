@@ -1,10 +1,12 @@
 package io.baton.k8s.session;
 
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,10 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
 
 /**
- * fabric8's Kubernetes mock server in CRUD mode (plain HTTP on a free port): it stores what is created and serves it
- * back, but runs no controllers (no pods from Deployments, no garbage collection of owned objects). No Kubernetes
+ * fabric8's Kubernetes mock server in CRUD mode (plain HTTP on a free port; its mixed dispatcher, so a test may also
+ * script one refusal): it stores what is created and serves it back, but runs no controllers (no pods from Deployments, no garbage collection of owned objects). No Kubernetes
  * cluster can run on these machines, so this stands in for the API server. {@link #kubeconfig} writes the kubeconfig
  * that points Flink's own (shaded) client at it.
  *
@@ -39,10 +43,19 @@ final class MockKubernetes implements AutoCloseable {
   }
 
   static MockKubernetes start() {
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+    Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+        new KubernetesMixedDispatcher(expectations), false);
     server.init();
     return new MockKubernetes(server);
+  }
+
+  /** The next POST to {@code apiPath} is refused with 403, as an API server refuses what RBAC does not allow. */
+  void refuseNextPost(String apiPath) {
+    String status = """
+        {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403,
+         "message":"configmaps is forbidden: User \\"system:serviceaccount:test:baton\\" cannot create resource \\"configmaps\\""}""";
+    server.expect().post().withPath(apiPath).andReturn(403, status).once();
   }
 
   /** An (unshaded) fabric8 client of the mock, for the tests' own reads. */

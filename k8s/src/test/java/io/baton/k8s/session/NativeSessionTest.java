@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -38,7 +39,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *
  * <p>What this proves: the objects Flink creates for a session (JobManager Deployment, its ConfigMaps, the internal
  * and rest Services), their fields, that they read strictly into fabric8's typed models, that a second {@code up}
- * changes nothing, what {@code status} reports and that {@code down} deletes the Deployment the others are owned by.
+ * changes nothing, what {@code status} reports, that {@code down} deletes the Deployment the others are owned by, and
+ * that a refusal half way (a 403 the test scripts) is one line and leaves no Deployment behind.
  * What it does not: the mock runs no controllers, so no JobManager pod starts, no TaskManager is ever asked for, and
  * the owned ConfigMaps and Services are not garbage-collected after {@code down} (the test checks their owner
  * references instead); the image, RBAC and networking are never exercised.
@@ -218,6 +220,29 @@ class NativeSessionTest {
     owned.forEach(NativeSessionTest::assertOwnedByTheDeployment);
     assertThatThrownBy(() -> NativeSession.down(spec)).isInstanceOf(SessionException.class)
         .hasMessage("no session cluster 'baton-dev' in namespace " + NS);
+  }
+
+  @Test
+  void aRefusalHalfWayIsOneLineAndFlinkRemovesTheDeploymentItCreated() {
+    mock.refuseNextPost("/api/v1/namespaces/" + NS + "/configmaps");
+
+    assertThatThrownBy(() -> NativeSession.up(spec)).isInstanceOf(SessionException.class)
+        .hasMessage("could not start session cluster 'baton-dev' in namespace " + NS + ": 403 Forbidden: configmaps is"
+            + " forbidden: User \"system:serviceaccount:test:baton\" cannot create resource \"configmaps\"");
+    assertThat(kube.apps().deployments().inNamespace(NS).list().getItems()).as("Deployment after the failed up").isEmpty();
+    assertThat(NativeSession.status(spec).exists()).isFalse();
+  }
+
+  @Test
+  void aServiceInTheWayOfTheRestServiceIsReplacedByFlinks() {
+    kube.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("baton-dev-rest").endMetadata()
+        .withNewSpec().addNewPort().withPort(80).endPort().endSpec().build()).create();
+
+    NativeSession.up(spec);
+
+    Service rest = kube.services().inNamespace(NS).withName("baton-dev-rest").get();
+    assertThat(rest.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(8081);
+    assertOwnedByTheDeployment(rest);
   }
 
   @Test
