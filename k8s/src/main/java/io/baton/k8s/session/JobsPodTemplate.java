@@ -2,10 +2,6 @@ package io.baton.k8s.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +10,7 @@ import java.util.Map;
  * given: only a read-only volume from the claim, mounted at {@link SessionSpec#JOBS_PATH} in Flink's main container.
  *
  * <pre>{@code
- * Path file = JobsPodTemplate.write(folder, "baton-jobs");   // kubernetes.pod-template-file.default
+ * String yaml = JobsPodTemplate.yaml("baton-jobs");   // the file kubernetes.pod-template-file.default names
  * }</pre>
  */
 final class JobsPodTemplate {
@@ -38,15 +34,6 @@ final class JobsPodTemplate {
       return new YAMLMapper().writeValueAsString(pod);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Writes the template into {@code folder} (the caller deletes it once Flink has read it). */
-  static Path write(Path folder, String claim) {
-    try {
-      return Files.writeString(folder.resolve("pod-template.yaml"), yaml(claim));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -100,7 +100,9 @@ class NativeSessionTest {
         .containsEntry("kubernetes.container.image.ref", IMAGE)
         .containsEntry("taskmanager.numberOfTaskSlots", "3")
         .containsEntry("execution.checkpointing.dir", "file:///flink-data/checkpoints")
-        .containsEntry("kubernetes.rest-service.exposed.type", "ClusterIP");
+        .containsEntry("kubernetes.rest-service.exposed.type", "ClusterIP")
+        // the client's own paths stay on the client: Flink drops them from the cluster's configuration
+        .doesNotContainKeys("kubernetes.config.file", "$internal.deployment.config-dir");
     assertThat(config.getData()).containsOnlyKeys("config.yaml", "log4j-console.properties");
     assertThat(config.getData().get("log4j-console.properties")).contains("rootLogger.level = INFO", "appender.console.type = CONSOLE");
     assertOwnedByTheDeployment(config);
