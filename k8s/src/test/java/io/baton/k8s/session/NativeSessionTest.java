@@ -202,6 +202,15 @@ class NativeSessionTest {
   }
 
   @Test
+  void statusSaysWhenTheRestServiceIsMissing() {
+    NativeSession.up(spec);
+    kube.services().inNamespace(NS).withName("baton-dev-rest").delete();
+
+    assertThat(NativeSession.status(spec).describe())
+        .isEqualTo("session baton-dev (namespace " + NS + "): JobManager 0/1 ready, rest service missing");
+  }
+
+  @Test
   void statusOfAnAbsentSessionSaysNotFound() {
     SessionStatus status = NativeSession.status(spec);
     assertThat(status.exists()).isFalse();
