@@ -16,15 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code baton k8s render}: a pipeline's Kubernetes resources (stage jobs, topics, Kafka users with their ACLs, the
- * stages' client files) as a kustomization on an overlay of {@code k8s/}. Needs no cluster.
+ * stages' client files) as a kustomization on an overlay of {@code k8s/}. Needs no cluster. {@code baton k8s session}
+ * ({@link K8sSessionCommand}) runs a native session cluster for clusters without the Flink operator.
  *
  * <pre>{@code
  * baton k8s render sensor-story -o build/k8s/sensor-story --jar-uri https://artifacts.example.com/baton-examples.jar
  * kubectl apply -k build/k8s/sensor-story
  * }</pre>
  */
-@Command(name = "k8s", mixinStandardHelpOptions = true, description = "Kubernetes resources of a pipeline.",
-    subcommands = {K8sCommand.Render.class})
+@Command(name = "k8s", mixinStandardHelpOptions = true, description = "Kubernetes: a pipeline's resources, a native session cluster.",
+    subcommands = {K8sCommand.Render.class, K8sSessionCommand.class})
 final class K8sCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
