@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
         PipelinesCommand.class, PlanCommand.class, RunCommand.class, StopCommand.class, DemoCommand.class, FeedCommand.class,
-        DeadLettersCommand.class, ReplayCommand.class, ResetCommand.class, ContextCommand.class, K8sCommand.class})
+        DeadLettersCommand.class, ReplayCommand.class, TailCommand.class, TraceCommand.class, ResetCommand.class, ContextCommand.class, K8sCommand.class})
 public final class BatonCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
