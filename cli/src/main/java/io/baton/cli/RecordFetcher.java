@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.LongPredicate;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,9 +33,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class RecordFetcher implements AutoCloseable {
   private static final Duration MAX_READ = Duration.ofSeconds(60);
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Consumer<byte[], byte[]> consumer;
 
-  private RecordFetcher(KafkaConsumer<byte[], byte[]> consumer) {
+  /** A fetcher over {@code consumer}, which it closes (tests give a mock). */
+  RecordFetcher(Consumer<byte[], byte[]> consumer) {
     this.consumer = consumer;
   }
 
@@ -72,8 +74,8 @@ final class RecordFetcher implements AutoCloseable {
     long first = consumer.beginningOffsets(List.of(tp)).get(tp);
     long end = consumer.endOffsets(List.of(tp)).get(tp);
     if (offset < first || offset >= end) {
-      throw new CliException("no offset " + offset + " in " + topic + ":" + partition + "; "
-          + (first >= end ? "it holds no committed records" : "its committed records have offsets " + first + "-" + (end - 1)));
+      throw new CliException("no offset " + offset + " in " + topic + ":" + partition + ", "
+          + (first >= end ? "which holds no records" : "whose offsets run from " + first + " to " + (end - 1)));
     }
     List<KafkaRecord> found = read(tp, offset, offset, end, 1, o -> true);
     if (found.isEmpty() || found.get(0).offset() != offset) {
@@ -99,6 +101,22 @@ final class RecordFetcher implements AutoCloseable {
           o -> inputs.contains(tp.topic(), tp.partition(), o)));
     }
     return records;
+  }
+
+  /**
+   * The last {@code n} committed records of {@code tp} below {@code end}: read back in growing steps, since
+   * transaction markers and aborted records take offsets too.
+   */
+  List<KafkaRecord> last(TopicPartition tp, long end, int n) {
+    long first = consumer.beginningOffsets(List.of(tp)).get(tp);
+    for (long back = Math.max(1, n); n > 0; back *= 2) {
+      long from = Math.max(first, end - back);
+      List<KafkaRecord> got = read(tp, from, end - 1, end, Long.MAX_VALUE, o -> true);
+      if (got.size() >= n || from == first) {
+        return got.subList(Math.max(0, got.size() - n), got.size());
+      }
+    }
+    return List.of();
   }
 
   /** Committed records of {@code tp} from {@code from} to {@code to} inclusive (or its end) whose offset {@code wanted} takes, at most {@code max}. */

@@ -93,6 +93,7 @@ final class TailCommand implements Callable<Integer> {
     registry.config(stack);
     Optional<Plan> plan = plan();
     Cluster cluster = Cluster.of(context.select(), stack, registry);
+    boolean interrupted = false;
     try (ValueDecoder values = ValueDecoder.of(cluster.registry());
          RecordFetcher fetch = RecordFetcher.of(cluster.kafka());
          KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(RecordFetcher.consumerProperties(cluster.kafka()),
@@ -101,27 +102,21 @@ final class TailCommand implements Callable<Integer> {
       List<TopicPartition> partitions = fetch.partitions(topic);
       consumer.assign(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      if (start.fromBeginning) {
-        consumer.seekToBeginning(partitions);
-      } else {
-        Map<TopicPartition, Long> firsts = consumer.beginningOffsets(partitions);
-        partitions.forEach(tp -> consumer.seek(tp, Math.max(firsts.get(tp), ends.get(tp) - last)));
-      }
       try {
-        List<KafkaRecord> now = new ArrayList<>();
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-            now.add(KafkaRecord.from(r)); // records committed after the ends were read are printed all the same
-          }
-          if (start.fromBeginning) {
+        if (start.fromBeginning) {
+          consumer.seekToBeginning(partitions);
+          while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+            List<KafkaRecord> now = new ArrayList<>();
+            consumer.poll(POLL).forEach(r -> now.add(KafkaRecord.from(r)));
             print(out, format, now);
-            now.clear();
           }
-        }
-        if (!start.fromBeginning) {
+        } else {
+          List<KafkaRecord> now = new ArrayList<>();
+          partitions.forEach(tp -> now.addAll(fetch.last(tp, ends.get(tp), last)));
           now.sort(Comparator.comparingLong(KafkaRecord::timestamp).thenComparingInt(KafkaRecord::partition)
               .thenComparingLong(KafkaRecord::offset));
           print(out, format, now.subList(Math.max(0, now.size() - last), now.size()));
+          partitions.forEach(tp -> consumer.seek(tp, ends.get(tp)));
         }
         while (follow && !Thread.currentThread().isInterrupted()) {
           List<KafkaRecord> more = new ArrayList<>();
@@ -129,8 +124,11 @@ final class TailCommand implements Callable<Integer> {
           print(out, format, more);
         }
       } catch (InterruptException | WakeupException e) {
-        Thread.currentThread().interrupt(); // interrupted while following: a normal end
+        interrupted = Thread.interrupted(); // interrupted while following: a normal end, once the clients are closed
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     out.flush();
     return ExitCodes.OK;
