@@ -43,11 +43,6 @@ final class TopicPlans {
     }
   }
 
-  /** Plans given directly (tests, the demo). */
-  static TopicPlans of(Plan... plans) {
-    return new TopicPlans("the given plans", List.of(plans));
-  }
-
   /** The pipeline that writes {@code topic}, else one that reads it. */
   Optional<Plan> planOf(String topic) {
     return plans.stream().filter(p -> writes(p, topic)).findFirst()

@@ -21,17 +21,7 @@ import io.baton.schemas.sensor.Reading;
 import io.baton.schemas.sensor.Summary;
 import io.baton.schemas.wire.WireEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +40,7 @@ class TracerTest {
 
   private final RegistryConfig config = RegistryConfig.inMemory(SCOPE);
   private final Plan plan = Planner.plan(new SensorStory());
-  private final Topics topics = new Topics();
+  private final MemoryTopics topics = new MemoryTopics();
   private SchemaRegistry registry;
   private RecordFetcher fetch;
   private ValueDecoder values;
@@ -177,40 +167,5 @@ class TracerTest {
     assertThatThrownBy(() -> new Tracer(plan, fetch, values, 5, 20).trace(ALERTS, 4, 0)).isInstanceOf(CliException.class)
         .hasMessage("topic " + ALERTS + " has no partition 4 (it has 1)");
     assertThatThrownBy(() -> trace("nowhere", 0, 20)).isInstanceOf(CliException.class).hasMessage("topic nowhere does not exist");
-  }
-
-  /** One-partition topics in memory behind a mock consumer, served again on every poll from the position on. */
-  private static final class Topics extends MockConsumer<byte[], byte[]> {
-    private final Map<String, List<ConsumerRecord<byte[], byte[]>>> held = new HashMap<>();
-
-    Topics() {
-      super("earliest");
-    }
-
-    void add(String topic, byte[] value, List<Header> headers) {
-      List<ConsumerRecord<byte[], byte[]>> records = held.computeIfAbsent(topic, t -> new ArrayList<>());
-      RecordHeaders kafkaHeaders = new RecordHeaders();
-      headers.forEach(h -> kafkaHeaders.add(h.key(), h.value()));
-      records.add(new ConsumerRecord<>(topic, 0, records.size(), 0L, org.apache.kafka.common.record.TimestampType.CREATE_TIME,
-          -1, value.length, null, value, kafkaHeaders, java.util.Optional.empty()));
-    }
-
-    void publish() {
-      held.forEach((topic, records) -> {
-        TopicPartition tp = new TopicPartition(topic, 0);
-        updatePartitions(topic, List.of(new PartitionInfo(topic, 0, null, null, null)));
-        updateBeginningOffsets(Map.of(tp, 0L));
-        updateEndOffsets(Map.of(tp, (long) records.size()));
-      });
-    }
-
-    @Override
-    public synchronized ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
-      for (TopicPartition tp : assignment()) {
-        long from = position(tp);
-        held.getOrDefault(tp.topic(), List.of()).stream().filter(r -> r.offset() >= from).forEach(this::addRecord);
-      }
-      return super.poll(timeout);
-    }
   }
 }
