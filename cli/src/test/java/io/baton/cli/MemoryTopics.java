@@ -58,7 +58,11 @@ final class MemoryTopics extends MockConsumer<byte[], byte[]> {
   public synchronized ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
     for (TopicPartition tp : assignment()) {
       long from = position(tp);
-      held.getOrDefault(tp.topic(), List.of()).stream().filter(r -> r.offset() >= from).forEach(this::addRecord);
+      List<ConsumerRecord<byte[], byte[]>> ahead = held.getOrDefault(tp.topic(), List.of()).stream()
+          .filter(r -> r.offset() >= from).toList();
+      // As a read_committed consumer does, the position moves over markers to the next record, or to the end.
+      seek(tp, ahead.isEmpty() ? next.getOrDefault(tp.topic(), 0L) : ahead.get(0).offset());
+      ahead.forEach(this::addRecord);
     }
     return super.poll(timeout);
   }
