@@ -13,6 +13,7 @@ import io.baton.connectors.OutRecord;
 import io.baton.connectors.Provenance;
 import io.baton.examples.sensor.SensorStory;
 import io.baton.flink.plan.Plan;
+import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.Planner;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.schemas.registry.SchemaRegistry;
@@ -141,6 +142,20 @@ class TracerTest {
         ALERTS + ":0:1  {\"sensorId\":\"s-1\",\"windowEnd\":60000,\"meanCelsius\":70.0,\"message\":\"mean 70.0 °C over 30 readings is above 40.0 °C\"}",
         "hop 1  alerts  " + plan.stage("alerts").batch() + "  version 1",
         "  (no lineage header)");
+  }
+
+  @Test
+  void anOutputOfAStageWithLineageOffSaysWhy() {
+    List<PlannedStage> stages = plan.stages().stream().map(s -> !s.name().equals("alerts") ? s
+        : new PlannedStage(s.name(), s.kind(), s.inputs(), s.inputTopics(), s.inputClasses(), s.outputTopic(), s.deadLetterTopic(),
+            s.outputClass(), s.batch(), s.function(), s.accept(), s.eventTime(), s.parallelism(), s.delivery(), s.version(),
+            false, s.jobName(), s.entryClass(), s.programArgs())).toList();
+    Plan quiet = new Plan(plan.pipeline(), plan.definitionClass(), stages, plan.levels(), plan.topics(), plan.subjects(), plan.schemas());
+    Trace trace = new Tracer(quiet, fetch, values, 5, 20).trace(ALERTS, 0, 1);
+    assertThat(trace.hops()).singleElement().satisfies(h -> {
+      assertThat(h.inputs().isEmpty()).isTrue();
+      assertThat(h.notes()).containsExactly("no lineage: the stage runs with lineage(false)");
+    });
   }
 
   @Test
