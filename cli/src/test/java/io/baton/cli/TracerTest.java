@@ -66,6 +66,10 @@ class TracerTest {
     Alert hot = new Alert("s-1", 60_000L, 70.0, "mean 70.0 °C over 30 readings is above 40.0 °C");
     topics.add(ALERTS, alert.encode(hot), lineage("alerts", InputOffsets.of(PER_MINUTE, 0, 0)));
     topics.add(ALERTS, alert.encode(hot), List.of());
+    // A summary whose header had to fall back to a span (a budget of 8 bytes), and its alert.
+    topics.add(PER_MINUTE, summary.encode(new Summary("s-1", 0L, 60_000L, 30, 41.0, 99.0, 70.0)),
+        Provenance.of("1", odd.build()).toHeaders(plan.stage("per-minute").inputTopics(), 8));
+    topics.add(ALERTS, alert.encode(hot), lineage("alerts", InputOffsets.of(PER_MINUTE, 0, 1)));
     KafkaRecord rejected = KafkaRecord.builder().topic(READINGS).partition(0).offset(60)
         .value("temperature: warm".getBytes(StandardCharsets.UTF_8)).build();
     OutRecord letter = DeadLetter.forStage("sensor-story", "readings", LETTERS).record(rejected, DeadLetterReason.malformed(), "magic byte is 0x74");
@@ -159,6 +163,15 @@ class TracerTest {
   }
 
   @Test
+  void approximateSpansAreShownAsSuchAndNotRead() {
+    List<String> lines = TraceText.lines(trace(ALERTS, 2, 20), 20);
+    assertThat(lines).containsSequence(
+        "hop 2  per-minute  " + plan.stage("per-minute").batch() + "  version 1  ← inputs within spans: " + HANDOFF + ":0:~1-59",
+        "  (the header lists approximate spans, not exact records: the spans' records are not read)");
+    assertThat(lines).noneMatch(l -> l.startsWith("hop 3"));
+  }
+
+  @Test
   void aDeadLetterShowsTheReasonAndTheRecordItRejected() {
     List<String> lines = TraceText.lines(trace(LETTERS, 0, 20), 60);
     assertThat(lines).containsExactly(
@@ -178,7 +191,7 @@ class TracerTest {
   @Test
   void aMissingOffsetOrPartitionIsOneLine() {
     assertThatThrownBy(() -> trace(ALERTS, 9, 20)).isInstanceOf(CliException.class)
-        .hasMessage("no offset 9 in " + ALERTS + ":0, whose offsets run from 0 to 1");
+        .hasMessage("no offset 9 in " + ALERTS + ":0, whose offsets run from 0 to 2");
     assertThatThrownBy(() -> new Tracer(plan, fetch, values, 5, 20).trace(ALERTS, 4, 0)).isInstanceOf(CliException.class)
         .hasMessage("topic " + ALERTS + " has no partition 4 (it has 1)");
     assertThatThrownBy(() -> trace("nowhere", 0, 20)).isInstanceOf(CliException.class).hasMessage("topic nowhere does not exist");
