@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * baton up | down | status [<pipeline>] | list | logs <component> | pipelines | plan <pipeline> | run <pipeline> | stop <pipeline>
  *   | reset <pipeline> | demo | feed <generator> | context list|use|show | acl <pipeline> | k8s render|session
+ *   | tail <topic> | trace <topic> <partition> <offset>
  * }</pre>
  */
 @Command(name = "baton",
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ListCommand.class, LogsCommand.class,
         PipelinesCommand.class, PlanCommand.class, RunCommand.class, StopCommand.class, DemoCommand.class, FeedCommand.class,
-        DeadLettersCommand.class, ReplayCommand.class, ResetCommand.class, ContextCommand.class, K8sCommand.class, AclCommand.class})
+        DeadLettersCommand.class, ReplayCommand.class, TailCommand.class, TraceCommand.class, ResetCommand.class,
+        ContextCommand.class, K8sCommand.class, AclCommand.class})
 public final class BatonCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -31,6 +31,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class DemoRunner implements DemoRun {
   private static final Duration WAIT = Duration.ofMinutes(3);
+  private static final int DEMO_TRACE_INPUTS = 2;
+  private static final int DEMO_TRACE_WIDTH = 96;
 
   private final Cluster cluster;
   private final JobJar jar;
@@ -78,6 +80,14 @@ final class DemoRunner implements DemoRun {
   @Override
   public void say(String line) {
     out.println(line);
+    out.flush();
+  }
+
+  /** The trace in a few lines: two inputs per hop, values cut to fit a terminal. */
+  @Override
+  public void trace(String topic, int partition, long offset) {
+    Trace trace = TraceCommand.trace(cluster, plan, topic, partition, offset, DEMO_TRACE_INPUTS, 20);
+    TraceText.lines(trace, DEMO_TRACE_WIDTH).forEach(l -> out.println("  " + l));
     out.flush();
   }
 

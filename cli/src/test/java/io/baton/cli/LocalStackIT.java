@@ -182,6 +182,13 @@ class LocalStackIT {
         .contains("alerts      in    60  →  out    20   dead letters   0")
         .contains("per-minute batched 360 readings into 60 one-minute summaries")
         .contains("Watch the jobs in the Flink web UI: " + endpoints.flinkWebUrl());
+    // It ends with one alert traced to its readings: one summary of six readings, in about a dozen lines.
+    List<String> traced = demo.out().lines().dropWhile(l -> !l.startsWith("Where the first alert came from"))
+        .takeWhile(l -> !l.isBlank()).toList();
+    assertThat(traced).hasSizeBetween(8, 15);
+    assertThat(traced.get(1)).startsWith("  sensors.alerts:0:0  {\"sensorId\":\"sensor-");
+    assertThat(traced).anySatisfy(l -> assertThat(l).startsWith("  hop 1  alerts  Batch.each()  version 1  ← 1 input: sensor-story.per-minute:0:"))
+        .anySatisfy(l -> assertThat(l).startsWith("  hop 3  readings  ").contains("← 6 raw source records: sensors.readings:0:"));
     FlinkRest flink = new FlinkRest(endpoints.flinkWebUrl());
     List<FlinkRest.Job> jobs = flink.jobs().stream().filter(j -> j.name().startsWith("sensor-story/")).toList();
     assertThat(jobs).extracting(FlinkRest.Job::state).containsOnly("RUNNING").hasSize(3);

@@ -2,6 +2,7 @@ package io.baton.examples.demo;
 
 import io.baton.api.internal.ResourceNames;
 import io.baton.connectors.KafkaClientConfig;
+import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.TopicReader;
 import io.baton.examples.sensor.GeneratedReading;
 import io.baton.examples.sensor.SensorStory;
@@ -80,6 +81,12 @@ public final class SensorDemo implements Demo {
       run.await("alerts", () -> reader.readCommitted(alerts).size() >= feed.expectedAlerts());
 
       new DemoStory(run.out(), reader, run.target().registry()).tell(plan);
+
+      KafkaRecord first = reader.readCommitted(alerts).get(0);
+      run.say("");
+      run.say("Where the first alert came from, back to the readings that made it hot (./baton trace " + alerts + " "
+          + first.partition() + " " + first.offset() + "):");
+      run.trace(alerts, first.partition(), first.offset());
     }
   }
 

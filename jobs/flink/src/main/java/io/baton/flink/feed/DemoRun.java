@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
  * <pre>{@code
  * run.say("Fed 372 readings");
  * run.await("per-minute summaries", () -> reader.readCommitted(topic).size() >= expected);
+ * run.trace("sensors.alerts", 0, 0);
  * }</pre>
  */
 public interface DemoRun {
@@ -29,4 +30,10 @@ public interface DemoRun {
 
   /** Waits until {@code condition} holds; fails, naming {@code what}, when the tool's patience runs out. */
   void await(String what, BooleanSupplier condition) throws InterruptedException;
+
+  /**
+   * Prints, in a few lines, where the record at {@code topic:partition:offset} came from: each stage back to the
+   * raw source records, as {@code baton trace} does. A tool that cannot trace prints nothing.
+   */
+  default void trace(String topic, int partition, long offset) {}
 }
