@@ -234,7 +234,8 @@ class AccessControlIT {
           .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
       assertThat(committed.values()).extracting(OffsetAndMetadata::offset).allMatch(o -> o > 0);
     }
-    try (KafkaProducer<byte[], byte[]> p = producer(stage("readings"), "baton.sensor-story.readings-it-0-1")) {
+    try (KafkaProducer<byte[], byte[]> p = producer(stage("readings"),
+        ResourceNames.transactionalIdPrefix("sensor-story", "readings") + "-it-0-1")) {
       p.initTransactions();
       p.beginTransaction();
       p.send(new ProducerRecord<>("sensor-story.readings", bytes("tx-handoff")));

@@ -27,7 +27,7 @@ class AclCommandTest {
     assertThat(lines).anyMatch(l -> l.matches(
         "User:baton\\.sensor-story\\.per-minute +TOPIC sensor-story\\.readings +LITERAL +READ +ALLOW"));
     assertThat(lines).anyMatch(l -> l.matches(
-        "User:baton\\.sensor-story\\.alerts +TRANSACTIONAL_ID baton\\.sensor-story\\.alerts +PREFIXED +WRITE +ALLOW"));
+        "User:baton\\.sensor-story\\.alerts +TRANSACTIONAL_ID baton\\.sensor-story\\.alerts\\.handoff +PREFIXED +WRITE +ALLOW"));
     assertThat(lines.get(80)).isEqualTo("79 ACLs for 5 principals; make them so with: ./baton acl sensor-story --apply");
     List<String> principalsInOrder = new ArrayList<>();
     lines.subList(1, 80).forEach(l -> {
