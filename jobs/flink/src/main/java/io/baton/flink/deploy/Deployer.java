@@ -109,6 +109,11 @@ public final class Deployer {
     }
   }
 
+  /** True for a job state that does not change any more. */
+  static boolean isEnded(String state) {
+    return ENDED.contains(state);
+  }
+
   private static List<String> with(List<String> environment, List<String> more) {
     List<String> all = new ArrayList<>(environment);
     all.addAll(more);

@@ -9,12 +9,14 @@ import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.OffsetRanges;
 import io.baton.connectors.RunId;
 import io.baton.flink.internal.translate.StageTopology;
+import io.baton.flink.plan.StageVersion;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -48,9 +50,17 @@ public final class StageJob {
       PipelineGraph graph = PipelineDefinitions.define(load(require(options, "definition"))).build();
       StageSpec spec = graph.stage(require(options, "stage"));
       StageTopology.build(env, graph.name(), spec, settings);
+      publishVersion(env, StageVersion.of(spec));
       return ResourceNames.jobName(graph.name(), spec.name());
     });
     env.execute(jobName);
+  }
+
+  /** Makes the stage version readable from Flink's REST API: {@code /jobs/<id>/config}, {@code user-config}. */
+  static void publishVersion(StreamExecutionEnvironment env, String version) {
+    Configuration parameters = new Configuration();
+    parameters.setString(StageVersion.JOB_PARAMETER, version);
+    env.getConfig().setGlobalJobParameters(parameters);
   }
 
   /** Loads a definition by class name through the job jar's class loader. */

@@ -43,7 +43,7 @@ public final class Planner {
         s.outputClass().getName(), s.batch().toString(), s.function().map(f -> f.label()).orElse("accept"),
         s.accept().toString(), eventTime, s.parallelism(), s.delivery().name().toLowerCase().replace('_', '-'),
         s.version(), s.lineage(), ResourceNames.jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
-        List.of("--definition", definitionClass, "--stage", s.name()));
+        List.of("--definition", definitionClass, "--stage", s.name()), StageVersion.of(s), StateShape.of(s));
   }
 
   private static List<PlannedTopic> topics(PipelineGraph graph) {

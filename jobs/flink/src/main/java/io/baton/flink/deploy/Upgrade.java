@@ -1,0 +1,400 @@
+package io.baton.flink.deploy;
+
+import io.baton.flink.plan.Plan;
+import io.baton.flink.plan.PlannedStage;
+import io.baton.flink.plan.StageVersion;
+import io.baton.flink.plan.StateShape;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Deploys a plan over what already runs, stage by stage, by {@link StageVersion}: a new stage starts, an unchanged one
+ * is left alone, a changed one is stopped with a savepoint and started again from it, a removed one is stopped with a
+ * savepoint, and a stopped one resumes from its savepoint. Before anything is touched, each changed stage's
+ * {@link StateShape} decides whether its state restores into the new version; one that cannot is refused unless the
+ * deploy drains it ({@code drain}: its windows fire, then the new version starts fresh) or accepts the loss
+ * ({@code allowStateLoss}). A changed stage that does not come up healthy from its savepoint is cancelled and its
+ * previous version started again from the same savepoint. What runs is kept in a {@link DeploymentRecord}.
+ *
+ * <pre>{@code
+ * Upgrade upgrade = new Upgrade(target, recordFile, "local", savepointDir, System.out::println);
+ * List<Upgrade.Step> diff = upgrade.diff(plan, Upgrade.Options.DEFAULT);   // what a deploy would do
+ * Upgrade.Outcome outcome = upgrade.deploy(plan, jar, Upgrade.Options.DEFAULT);
+ * }</pre>
+ */
+public final class Upgrade {
+  /** What a deploy does to one stage. */
+  public enum Action {
+    /** a stage that does not run: start it (fresh, from its consumer group's committed offsets) */
+    START,
+    /** the same version runs: leave it alone */
+    KEEP,
+    /** stopped with a savepoint, same version: start it from the savepoint */
+    RESUME,
+    /** changed, state compatible: stop with a savepoint (if it runs) and start the new version from it */
+    RESTORE,
+    /** changed, state incompatible, --drain: stop with a draining savepoint, start the new version fresh */
+    DRAIN,
+    /** changed, state incompatible, --allow-state-loss: stop with a savepoint, start the new version fresh */
+    DISCARD_STATE,
+    /** changed, state incompatible: refused */
+    REFUSE,
+    /** no longer in the pipeline: stop it with a savepoint */
+    STOP
+  }
+
+  /**
+   * How to deploy.
+   *
+   * @param allowStateLoss start a stage whose state cannot be restored without it
+   * @param drain stop a stage whose state cannot be restored with a draining savepoint (its windows fire) first
+   * @param healthTimeout how long a restarted stage has to run with a completed checkpoint
+   * @param savepointTimeout how long a savepoint may take
+   */
+  public record Options(boolean allowStateLoss, boolean drain, Duration healthTimeout, Duration savepointTimeout) {
+    public static final Options DEFAULT = new Options(false, false, Duration.ofSeconds(90), Duration.ofMinutes(2));
+
+    public Options allowStateLoss(boolean allow) {
+      return new Options(allow, drain, healthTimeout, savepointTimeout);
+    }
+
+    public Options drain(boolean drainFirst) {
+      return new Options(allowStateLoss, drainFirst, healthTimeout, savepointTimeout);
+    }
+
+    public Options healthTimeout(Duration timeout) {
+      return new Options(allowStateLoss, drain, timeout, savepointTimeout);
+    }
+  }
+
+  /**
+   * The decision for one stage.
+   *
+   * @param stage stage name
+   * @param action what happens to it
+   * @param why in words: versions, what differs in its state
+   * @param runningJob the job that runs it now, or null
+   * @param before what the record says of it, or null
+   * @param after the stage in the new plan, or null when it was removed
+   */
+  public record Step(String stage, Action action, String why, String runningJob, DeploymentRecord.Stage before,
+      PlannedStage after) {
+    @Override
+    public String toString() {
+      return String.format("%-10s %-14s %s", stage, action.name().toLowerCase().replace('_', '-'), why);
+    }
+  }
+
+  /**
+   * What a deploy did.
+   *
+   * @param steps the decisions
+   * @param jobIds the job of every stage of the plan afterwards
+   * @param rolledBack per stage that came back in its previous version, what happened
+   */
+  public record Outcome(List<Step> steps, Map<String, String> jobIds, Map<String, String> rolledBack) {}
+
+  private final Target target;
+  private final Path recordFile;
+  private final String context;
+  private final String savepointDir;
+  private final Consumer<String> progress;
+  private final FlinkRest flink;
+
+  /** {@code savepointDir} null: the cluster's {@code execution.checkpointing.savepoint-dir}. */
+  public Upgrade(Target target, Path recordFile, String context, String savepointDir, Consumer<String> progress) {
+    this.target = target;
+    this.recordFile = recordFile;
+    this.context = context;
+    this.savepointDir = savepointDir;
+    this.progress = progress;
+    this.flink = new FlinkRest(target.flinkRestUrl());
+  }
+
+  /** The record of this pipeline on this context. */
+  public DeploymentRecord record(String pipeline) throws IOException {
+    return DeploymentRecord.load(recordFile, pipeline, context);
+  }
+
+  /** What a deploy of {@code plan} would do, stage by stage (removed stages last); changes nothing. */
+  public List<Step> diff(Plan plan, Options options) throws IOException {
+    DeploymentRecord record = record(plan.pipeline());
+    Map<String, FlinkRest.Job> running = running(plan.pipeline());
+    List<Step> steps = new ArrayList<>();
+    for (PlannedStage stage : plan.stages()) {
+      DeploymentRecord.Stage before = record.stage(stage.name()).orElse(null);
+      FlinkRest.Job job = running.get(stage.name());
+      steps.add(job != null ? runningStep(stage, before, job, options) : stoppedStep(stage, before, options));
+    }
+    Set<String> planned = new HashSet<>(plan.stages().stream().map(PlannedStage::name).toList());
+    for (Map.Entry<String, FlinkRest.Job> job : running.entrySet()) {
+      if (!planned.contains(job.getKey())) {
+        steps.add(new Step(job.getKey(), Action.STOP, "no longer in the pipeline: stop with a savepoint",
+            job.getValue().id(), record.stage(job.getKey()).orElse(null), null));
+      }
+    }
+    return steps;
+  }
+
+  private Step runningStep(PlannedStage stage, DeploymentRecord.Stage before, FlinkRest.Job job, Options options)
+      throws IOException {
+    boolean recorded = before != null && job.id().equals(before.jobId());
+    String version = recorded ? before.version() : flink.userConfig(job.id()).path(StageVersion.JOB_PARAMETER).asText("");
+    if (version.equals(stage.stageVersion())) {
+      return new Step(stage.name(), Action.KEEP, "unchanged, version " + version, job.id(), before, stage);
+    }
+    return changed(stage, recorded ? before : null, version.isEmpty() ? "unknown" : version, recorded ? before.shape() : null,
+        job.id(), options);
+  }
+
+  private Step stoppedStep(PlannedStage stage, DeploymentRecord.Stage before, Options options) {
+    if (before == null || !before.isStopped() || before.savepoint() == null) {
+      return new Step(stage.name(), Action.START, before == null ? "new, version " + stage.stageVersion()
+          : "not running and no savepoint: start version " + stage.stageVersion() + " fresh", null, before, stage);
+    }
+    if (before.version().equals(stage.stageVersion())) {
+      return new Step(stage.name(), Action.RESUME, "stopped, version " + before.version() + ": resume from "
+          + before.savepoint(), null, before, stage);
+    }
+    return changed(stage, before, before.version(), before.shape(), null, options);
+  }
+
+  private Step changed(PlannedStage stage, DeploymentRecord.Stage before, String oldVersion, StateShape oldShape,
+      String jobId, Options options) {
+    String versions = "version " + oldVersion + " → " + stage.stageVersion();
+    List<String> differences = oldShape == null ? null : oldShape.differences(stage.stateShape());
+    if (differences != null && differences.isEmpty()) {
+      return new Step(stage.name(), Action.RESTORE, versions + "; state restores (same operators, policy, key and "
+          + "state types): " + (jobId == null ? "start from its savepoint" : "stop with a savepoint, start from it"),
+          jobId, before, stage);
+    }
+    String what = differences == null ? "what its state holds is unknown (no deployment record of the running job)"
+        : String.join("; ", differences);
+    if (options.drain() && jobId != null) {
+      return new Step(stage.name(), Action.DRAIN, versions + "; state cannot restore (" + what
+          + "): drain (its windows fire), then start fresh", jobId, before, stage);
+    }
+    if (options.allowStateLoss()) {
+      return new Step(stage.name(), Action.DISCARD_STATE, versions + "; state cannot restore (" + what
+          + "): start fresh, its open batches are lost (--allow-state-loss)", jobId, before, stage);
+    }
+    return new Step(stage.name(), Action.REFUSE, versions + "; state cannot restore: " + what, jobId, before, stage);
+  }
+
+  /** Why a diff cannot be deployed as it is, one line a stage, each naming the fix; empty when it can. */
+  public static List<String> refusals(String pipeline, List<Step> steps) {
+    List<String> problems = new ArrayList<>();
+    for (Step step : steps) {
+      if (step.action() == Action.REFUSE) {
+        String what = step.why().substring(step.why().indexOf("state cannot restore: ") + "state cannot restore: ".length());
+        problems.add("stage " + step.stage() + " of pipeline " + pipeline + " cannot restore its state into version "
+            + step.after().stageVersion() + ": " + what + ". Deploy with --drain (the running version fires its open "
+            + "windows and batches, then the new one starts without state)" + (step.runningJob() == null
+            ? " (not possible: it is stopped already)" : "") + " or --allow-state-loss (its open windows and batches are lost)");
+      }
+    }
+    return problems;
+  }
+
+  /** Deploys {@code plan} from {@code jar}: see the class comment. */
+  public Outcome deploy(Plan plan, Path jar, Options options)
+      throws DeployRefusedException, IOException, InterruptedException, ExecutionException {
+    List<Step> steps = diff(plan, options);
+    List<String> refused = refusals(plan.pipeline(), steps);
+    if (!refused.isEmpty()) {
+      throw new DeployRefusedException(plan.pipeline(), refused);
+    }
+    requireSlots(plan, steps);
+    new Deployer(target, progress).prepare(plan);
+    DeploymentRecord record = record(plan.pipeline());
+    Set<String> keep = new HashSet<>();
+    record.stages().values().forEach(s -> keep.add(s.jarId()));
+    String jarId = JarUploads.ensure(flink, jar, keep);
+    progress.accept("job jar on the cluster: " + jarId);
+    List<String> environment = target.jobArgs(target.kafkaForJobs(plan.pipeline()),
+        target.registryForJobs(plan.pipeline()), false);
+    StageJobs jobs = new StageJobs(flink, options.savepointTimeout());
+    Map<String, String> jobIds = new LinkedHashMap<>();
+    Map<String, String> rolledBack = new LinkedHashMap<>();
+    for (Step step : steps) {
+      record = apply(step, record, jarId, environment, jobs, options, jobIds, rolledBack);
+      record.save(recordFile);
+    }
+    return new Outcome(steps, jobIds, rolledBack);
+  }
+
+  private DeploymentRecord apply(Step step, DeploymentRecord record, String jarId, List<String> environment,
+      StageJobs jobs, Options options, Map<String, String> jobIds, Map<String, String> rolledBack)
+      throws IOException, InterruptedException {
+    String name = step.stage();
+    switch (step.action()) {
+      case KEEP -> {
+        jobIds.put(name, step.runningJob());
+        if (step.before() == null || !step.runningJob().equals(step.before().jobId())) {
+          return record.with(name, stage(step.after(), step.runningJob(), jarId, args(step.after(), environment), null));
+        }
+        return record;
+      }
+      case STOP -> {
+        String savepoint = stop(step, jobs, false);
+        return step.before() == null ? record : record.with(name, step.before().stopped(savepoint));
+      }
+      case START -> {
+        return started(record, step.after(), jarId, environment, null, jobIds);
+      }
+      case RESUME -> {
+        return started(record, step.after(), jarId, environment, step.before().savepoint(), jobIds);
+      }
+      case RESTORE, DRAIN, DISCARD_STATE -> {
+        String savepoint = step.runningJob() == null ? step.before().savepoint()
+            : stop(step, jobs, step.action() == Action.DRAIN);
+        if (step.before() != null && step.runningJob() != null) {
+          record = record.with(name, step.before().stopped(savepoint));
+          record.save(recordFile);
+        }
+        String from = step.action() == Action.RESTORE ? savepoint : null;
+        DeploymentRecord after = started(record, step.after(), jarId, environment, from, jobIds);
+        Optional<String> problem = jobs.awaitHealthy(jobIds.get(name), options.healthTimeout());
+        if (problem.isEmpty()) {
+          progress.accept(step.after().jobName() + " runs version " + step.after().stageVersion()
+              + (from == null ? " (fresh)" : " from " + from));
+          return after;
+        }
+        return rollBack(step, record, savepoint, problem.get(), jobIds, rolledBack);
+      }
+      default -> throw new IllegalStateException("stage " + name + ": " + step.why());
+    }
+  }
+
+  /** Cancels the new version and starts the previous one from the same savepoint. */
+  private DeploymentRecord rollBack(Step step, DeploymentRecord record, String savepoint, String problem,
+      Map<String, String> jobIds, Map<String, String> rolledBack) throws IOException {
+    String name = step.stage();
+    String failed = jobIds.get(name);
+    flink.cancel(failed);
+    String what = "version " + step.after().stageVersion() + " of stage " + name + " did not come up from "
+        + (savepoint == null ? "a fresh start" : savepoint) + ": " + problem + "; cancelled it (job " + failed + ")";
+    DeploymentRecord.Stage before = step.before();
+    if (before == null || savepoint == null) {
+      rolledBack.put(name, what + "; no previous version to start again: fix the stage and deploy again");
+      progress.accept(rolledBack.get(name));
+      jobIds.remove(name);
+      return record;
+    }
+    try {
+      String jobId = flink.run(before.jarId(), before.entryClass(), before.args(), savepoint);
+      jobIds.put(name, jobId);
+      rolledBack.put(name, what + "; started the previous version " + before.version() + " again from that savepoint"
+          + " (job " + jobId + ")");
+      progress.accept(rolledBack.get(name));
+      return record.with(name, new DeploymentRecord.Stage(before.version(), before.shape(), before.parallelism(), jobId,
+          before.jarId(), before.entryClass(), before.args(), savepoint, DeploymentRecord.RUNNING));
+    } catch (IOException e) {
+      rolledBack.put(name, what + "; the previous version " + before.version() + " could not start again either ("
+          + e.getMessage() + "); its savepoint is " + savepoint);
+      progress.accept(rolledBack.get(name));
+      jobIds.remove(name);
+      return record.with(name, before.stopped(savepoint));
+    }
+  }
+
+  private String stop(Step step, StageJobs jobs, boolean drain) throws IOException, InterruptedException {
+    String savepoint = jobs.stopWithSavepoint(step.runningJob(), savepointDir, drain);
+    progress.accept("stopped " + jobName(step) + " (" + step.runningJob() + ") with " + (drain ? "a draining " : "a ")
+        + "savepoint: " + savepoint);
+    return savepoint;
+  }
+
+  private DeploymentRecord started(DeploymentRecord record, PlannedStage stage, String jarId, List<String> environment,
+      String savepoint, Map<String, String> jobIds) throws IOException {
+    List<String> args = args(stage, environment);
+    String jobId = flink.run(jarId, stage.entryClass(), args, savepoint);
+    jobIds.put(stage.name(), jobId);
+    progress.accept("started " + stage.jobName() + " (" + jobId + ")" + (savepoint == null ? "" : " from " + savepoint));
+    return record.with(stage.name(), stage(stage, jobId, jarId, args, savepoint));
+  }
+
+  private static DeploymentRecord.Stage stage(PlannedStage stage, String jobId, String jarId, List<String> args,
+      String savepoint) {
+    return new DeploymentRecord.Stage(stage.stageVersion(), stage.stateShape(), stage.parallelism(), jobId, jarId,
+        stage.entryClass(), args, savepoint, DeploymentRecord.RUNNING);
+  }
+
+  private static List<String> args(PlannedStage stage, List<String> environment) {
+    List<String> args = new ArrayList<>(stage.programArgs());
+    args.addAll(environment);
+    return args;
+  }
+
+  private static String jobName(Step step) {
+    return step.after() != null ? step.after().jobName() : step.stage();
+  }
+
+  /** Slots the deploy takes on top of what its stages hold now: started and resumed stages, grown parallelism. */
+  private void requireSlots(Plan plan, List<Step> steps) throws IOException {
+    int needed = 0;
+    for (Step step : steps) {
+      switch (step.action()) {
+        case START, RESUME -> needed += step.after().parallelism();
+        case RESTORE, DRAIN, DISCARD_STATE -> needed += step.runningJob() == null ? step.after().parallelism()
+            : Math.max(0, step.after().parallelism() - (step.before() == null ? 1 : step.before().parallelism()));
+        default -> { }
+      }
+    }
+    var overview = flink.get("overview");
+    List<String> others = flink.jobs().stream().filter(j -> !Deployer.isEnded(j.state())).map(FlinkRest.Job::name).toList();
+    Optional<String> problem = SlotCheck.problem(plan.pipeline(), false, needed, overview.path("slots-total").asInt(),
+        overview.path("slots-available").asInt(), others);
+    if (problem.isPresent()) {
+      throw new NotEnoughSlotsException(problem.get() + " (Flink at " + flink.url() + ")");
+    }
+  }
+
+  /** The pipeline's jobs that have not ended, by stage name. */
+  private Map<String, FlinkRest.Job> running(String pipeline) throws IOException {
+    Map<String, FlinkRest.Job> running = new LinkedHashMap<>();
+    for (FlinkRest.Job job : flink.jobs()) {
+      if (job.name().startsWith(pipeline + "/") && !Deployer.isEnded(job.state())) {
+        running.put(job.name().substring(pipeline.length() + 1), job);
+      }
+    }
+    return running;
+  }
+
+  /**
+   * Stops every running stage of {@code pipeline} with a savepoint ({@code drain}: its windows fire first) and records
+   * it as stopped, so a later deploy or run resumes it. Returns each stopped stage's savepoint.
+   */
+  public Map<String, String> stop(String pipeline, boolean drain, Duration savepointTimeout)
+      throws IOException, InterruptedException {
+    DeploymentRecord record = record(pipeline);
+    StageJobs jobs = new StageJobs(flink, savepointTimeout);
+    Map<String, String> savepoints = new LinkedHashMap<>();
+    for (Map.Entry<String, FlinkRest.Job> job : running(pipeline).entrySet()) {
+      String savepoint = jobs.stopWithSavepoint(job.getValue().id(), savepointDir, drain);
+      savepoints.put(job.getKey(), savepoint);
+      progress.accept("stopped " + job.getValue().name() + " (" + job.getValue().id() + ") with " + (drain ? "a draining "
+          : "a ") + "savepoint: " + savepoint);
+      Optional<DeploymentRecord.Stage> before = record.stage(job.getKey());
+      if (before.isPresent()) {
+        record = record.with(job.getKey(), before.get().stopped(savepoint));
+      } else {
+        String version = flink.userConfig(job.getValue().id()).path(StageVersion.JOB_PARAMETER).asText("unknown");
+        record = record.with(job.getKey(), new DeploymentRecord.Stage(version, null, 1, job.getValue().id(), null, null,
+            List.of(), savepoint, DeploymentRecord.STOPPED));
+      }
+      record.save(recordFile);
+    }
+    return savepoints;
+  }
+}
