@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
  * The root {@code baton} command; each subcommand is its own class. Add new ones to {@code subcommands}.
  *
  * <pre>{@code
- * baton up | down | status | logs <component> | pipelines | plan <pipeline> | run <pipeline> | stop <pipeline>
+ * baton up | down | status | logs <component> | pipelines | plan <pipeline> | run <pipeline> | deploy <pipeline> | stop <pipeline>
  *   | reset <pipeline> | demo | feed <generator> | context list|use|show
  * }</pre>
  */
@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     version = "baton 0.1.0-SNAPSHOT",
     description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
-        PipelinesCommand.class, PlanCommand.class, RunCommand.class, StopCommand.class, DemoCommand.class, FeedCommand.class,
+        PipelinesCommand.class, PlanCommand.class, RunCommand.class, DeployCommand.class, StopCommand.class, DemoCommand.class, FeedCommand.class,
         DeadLettersCommand.class, ReplayCommand.class, ResetCommand.class, ContextCommand.class})
 public final class BatonCommand implements Callable<Integer> {
   @Spec

@@ -121,6 +121,11 @@ public final class Upgrade {
     this.flink = new FlinkRest(target.flinkRestUrl());
   }
 
+  /** Where the deployment record is kept. */
+  public Path recordFile() {
+    return recordFile;
+  }
+
   /** The record of this pipeline on this context. */
   public DeploymentRecord record(String pipeline) throws IOException {
     return DeploymentRecord.load(recordFile, pipeline, context);
