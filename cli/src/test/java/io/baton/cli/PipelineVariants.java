@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -30,13 +31,32 @@ final class PipelineVariants {
 
   /** {@code <dir>/pipeline.jar}: the example jar's classes, {@code sources} compiled, {@code definition} its only pipeline. */
   static Path jar(Path dir, Map<String, String> sources, String definition) throws Exception {
-    Path classes = compile(dir, sources);
+    return jar(dir, sources, definition, List.of());
+  }
+
+  /**
+   * The example jar with {@code sources} compiled against it (replacing the classes of the same names), and
+   * {@code definition} its only pipeline, or its own pipelines when null.
+   */
+  static Path examplesWith(Path dir, Map<String, String> sources, String definition) throws Exception {
+    return jar(dir, sources, definition, List.of(JobJar.defaultJar().toString()));
+  }
+
+  private static Path jar(Path dir, Map<String, String> sources, String definition, List<String> classpath)
+      throws Exception {
+    Path classes = compile(dir, sources, classpath);
+    Set<String> compiled;
+    try (Stream<Path> files = Files.walk(classes)) {
+      compiled = files.filter(Files::isRegularFile)
+          .map(f -> classes.relativize(f).toString().replace(File.separatorChar, '/')).collect(Collectors.toSet());
+    }
     Path jar = dir.resolve("pipeline.jar");
     try (JarFile examples = new JarFile(JobJar.defaultJar().toFile());
         JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       for (Enumeration<JarEntry> e = examples.entries(); e.hasMoreElements(); ) {
         JarEntry entry = e.nextElement();
-        if (entry.getName().equals(JobJar.SERVICES) || entry.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA)")) {
+        if (definition != null && entry.getName().equals(JobJar.SERVICES) || compiled.contains(entry.getName())
+            || entry.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA)")) {
           continue;
         }
         out.putNextEntry(new JarEntry(entry.getName()));
@@ -50,18 +70,22 @@ final class PipelineVariants {
           out.closeEntry();
         }
       }
-      out.putNextEntry(new JarEntry(JobJar.SERVICES));
-      out.write((definition + "\n").getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
+      if (definition != null) {
+        out.putNextEntry(new JarEntry(JobJar.SERVICES));
+        out.write((definition + "\n").getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
     }
     return jar;
   }
 
-  private static Path compile(Path dir, Map<String, String> sources) throws IOException {
+  private static Path compile(Path dir, Map<String, String> sources, List<String> extraClasspath) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src"));
     Path out = Files.createDirectories(dir.resolve("classes"));
     String classpath = Stream.of(io.baton.api.Pipeline.class, io.baton.schemas.sensor.Reading.class,
-        org.apache.avro.Schema.class).map(PipelineVariants::location).collect(Collectors.joining(File.pathSeparator));
+        org.apache.avro.Schema.class).map(PipelineVariants::location)
+        .collect(Collectors.joining(File.pathSeparator, "", extraClasspath.isEmpty() ? ""
+            : File.pathSeparator + String.join(File.pathSeparator, extraClasspath)));
     List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-classpath", classpath));
     for (Map.Entry<String, String> s : sources.entrySet()) {
       Path file = src.resolve(s.getKey().replace('.', '/') + ".java");

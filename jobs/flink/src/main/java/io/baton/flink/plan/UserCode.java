@@ -4,6 +4,12 @@ import io.baton.api.fn.Lambdas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -125,9 +131,33 @@ final class UserCode {
     }
   }
 
-  /** A class file's bytes from {@code loader}; a class without one (generated at run time) counts by name only. */
+  /**
+   * A class file's bytes as loaded: read from the class's own code source (its jar or folder), since a class loader
+   * that loads classes jar-first may still find resources parent-first; else from {@code loader}; a class without a
+   * class file (generated at run time) counts by name only.
+   */
   private static byte[] bytes(String className, ClassLoader loader) {
-    try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+    String resource = className.replace('.', '/') + ".class";
+    try {
+      CodeSource source = Class.forName(className, false, loader).getProtectionDomain().getCodeSource();
+      if (source != null && source.getLocation() != null && source.getLocation().getProtocol().equals("file")) {
+        Path location = Path.of(source.getLocation().toURI());
+        if (Files.isDirectory(location)) {
+          return Files.readAllBytes(location.resolve(resource));
+        }
+        try (JarFile jar = new JarFile(location.toFile())) {
+          JarEntry entry = jar.getJarEntry(resource);
+          if (entry != null) {
+            try (InputStream in = jar.getInputStream(entry)) {
+              return in.readAllBytes();
+            }
+          }
+        }
+      }
+    } catch (ReflectiveOperationException | URISyntaxException | IOException | RuntimeException | LinkageError e) {
+      // fall back to the loader's resource
+    }
+    try (InputStream in = loader.getResourceAsStream(resource)) {
       return in == null ? new byte[0] : in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the class file of " + className + ": " + e.getMessage(), e);
