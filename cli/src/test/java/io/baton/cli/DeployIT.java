@@ -72,6 +72,19 @@ class DeployIT {
         }
       }
       """;
+  private static final String READINGS_ONLY = """
+      package upg;
+      import io.baton.api.*;
+      import io.baton.schemas.sensor.*;
+      import java.time.Duration;
+      public final class Twice implements PipelineDefinition {
+        public Pipeline define() {
+          Pipeline p = Pipeline.named("twice");
+          p.source("readings", Topic.of("twice.in", Reading.class).eventTime(Reading::getTimestamp, Duration.ZERO));
+          return p;
+        }
+      }
+      """;
   private static final String TALLY = """
       package upg;
       import io.baton.schemas.sensor.Reading;
@@ -106,6 +119,7 @@ class DeployIT {
   private Path v2;
   private Path wider;
   private Path unrestorable;
+  private Path readingsOnly;
   private FlinkRest flink;
 
   @BeforeAll
@@ -114,6 +128,7 @@ class DeployIT {
     v2 = variant("v2", 1, 1, "2.0");           // another function body
     wider = variant("wider", 2, 1, "2.0");     // two-minute windows
     unrestorable = variant("unrestorable", 1, 2, "4.0");   // the accumulator's serialVersionUID changed
+    readingsOnly = PipelineVariants.jar(home.resolve("readings-only"), Map.of("upg.Twice", READINGS_ONLY), "upg.Twice");
     CliRun up = CliRun.up(home, ports);
     assertThat(up.exitCode()).as(up.err()).isZero();
     flink = new FlinkRest(endpoints.flinkWebUrl());
@@ -326,5 +341,51 @@ class DeployIT {
       await("every reading handed on once").atMost(WAIT)
           .until(() -> reader.readCommitted("twice.readings").size() == produced.size());
     }
+  }
+
+  @Test
+  @Order(6)
+  void drainingARefusedStageFiresItsOpenWindowThenTheNewVersionStartsFreshFromTheCommittedOffsets() throws Exception {
+    long open = BASE + 30 * MINUTE;
+    produceWindow(open, 0, 3);
+    awaitTotalsConsumedAll();
+    Map<String, String> before = jobIds();
+
+    CliRun deploy = baton("deploy", "twice", "--jar", wider.toString(), "--drain");
+
+    assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isZero();
+    assertThat(deploy.out()).containsPattern("totals +drain +version [0-9a-f]{12} → [0-9a-f]{12}; state cannot restore "
+        + "\\(window size every\\(PT1M\\) → every\\(PT2M\\)\\): drain")
+        .contains("stopped twice/totals (" + before.get("totals") + ") with a draining savepoint");
+    Summary drained = awaitSummary(open);
+    assertThat((long) drained.getCount()).isEqualTo(expectedCount(open)).isEqualTo(3);
+    assertThat(jobIds().get("readings")).isEqualTo(before.get("readings"));
+
+    long twoMinutes = (BASE + 40 * MINUTE) / (2 * MINUTE) * (2 * MINUTE);
+    produce("s1", twoMinutes + 10_000, 20);
+    produce("s1", twoMinutes + 70_000, 30);
+    closeWindow(twoMinutes + 2 * MINUTE);
+    Summary wide = awaitSummary(twoMinutes);
+    assertThat(wide.getWindowEnd() - wide.getWindowStart()).isEqualTo(2 * MINUTE);
+    assertThat(wide.getCount()).isEqualTo(2);
+    assertThat(summaries().stream().filter(s -> s.getSensorId().toString().equals("s1")))
+        .as("the drained readings are not read again by the new version")
+        .extracting(Summary::getWindowStart)
+        .containsExactly(BASE, BASE + 10 * MINUTE, BASE + 20 * MINUTE, open, twoMinutes);
+  }
+
+  @Test
+  @Order(7)
+  void aStageNoLongerInThePipelineIsStoppedWithASavepointAndTheOthersKeepRunning() throws Exception {
+    Map<String, String> before = jobIds();
+
+    CliRun deploy = baton("deploy", "twice", "--jar", readingsOnly.toString());
+
+    assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isZero();
+    assertThat(deploy.out()).containsPattern("readings +keep +unchanged")
+        .containsPattern("totals +stop +no longer in the pipeline")
+        .contains("stopped twice/totals (" + before.get("totals") + ") with a savepoint: file:");
+    assertThat(jobIds()).containsOnlyKeys("readings").containsEntry("readings", before.get("readings"));
+    assertThat(Files.readString(home.resolve("deployments/twice.json"))).contains("\"status\" : \"stopped\"");
   }
 }

@@ -231,11 +231,41 @@ public final class Upgrade {
     StageJobs jobs = new StageJobs(flink, options.savepointTimeout());
     Map<String, String> jobIds = new LinkedHashMap<>();
     Map<String, String> rolledBack = new LinkedHashMap<>();
-    for (Step step : steps) {
-      record = apply(step, record, jarId, environment, jobs, options, jobIds, rolledBack);
-      record.save(recordFile);
+    DeploymentRecord before = record;
+    try {
+      for (Step step : steps) {
+        record = apply(step, record, jarId, environment, jobs, options, jobIds, rolledBack);
+        record.save(recordFile);
+      }
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      cancelStarted(steps, before, record, jobIds);
+      throw e;
     }
     return new Outcome(steps, jobIds, rolledBack);
+  }
+
+  /**
+   * A deploy that failed leaves nothing of its own running: cancels the stages it started or resumed (a resumed one
+   * keeps its savepoint in the record); changed stages have had their own rollback.
+   */
+  private void cancelStarted(List<Step> steps, DeploymentRecord before, DeploymentRecord record,
+      Map<String, String> jobIds) throws IOException {
+    for (Step step : steps) {
+      String jobId = jobIds.get(step.stage());
+      if ((step.action() != Action.START && step.action() != Action.RESUME) || jobId == null) {
+        continue;
+      }
+      try {
+        flink.cancel(jobId);
+        progress.accept("cancelled " + step.after().jobName() + " (" + jobId + ") because the deploy failed");
+      } catch (IOException | RuntimeException e) {
+        progress.accept("could not cancel " + step.after().jobName() + " (" + jobId + "): " + e.getMessage()
+            + "; cancel it at " + flink.url());
+      }
+      Optional<DeploymentRecord.Stage> was = before.stage(step.stage());
+      record = was.isPresent() ? record.with(step.stage(), was.get()) : record.without(step.stage());
+    }
+    record.save(recordFile);
   }
 
   private DeploymentRecord apply(Step step, DeploymentRecord record, String jarId, List<String> environment,
@@ -268,8 +298,16 @@ public final class Upgrade {
           record.save(recordFile);
         }
         String from = step.action() == Action.RESTORE ? savepoint : null;
-        DeploymentRecord after = started(record, step.after(), jarId, environment, from, jobIds);
-        Optional<String> problem = jobs.awaitHealthy(jobIds.get(name), options.healthTimeout());
+        DeploymentRecord after;
+        Optional<String> problem;
+        try {
+          after = started(record, step.after(), jarId, environment, from, jobIds);
+          problem = jobs.awaitHealthy(jobIds.get(name), options.healthTimeout());
+        } catch (IOException e) {
+          // Flink refused to start it (its main() failed, the jar is gone, ...): nothing runs, start the previous one.
+          jobIds.remove(name);
+          return rollBack(step, record, savepoint, "Flink did not start it: " + e.getMessage(), jobIds, rolledBack);
+        }
         if (problem.isEmpty()) {
           progress.accept(step.after().jobName() + " runs version " + step.after().stageVersion()
               + (from == null ? " (fresh)" : " from " + from));
@@ -286,9 +324,12 @@ public final class Upgrade {
       Map<String, String> jobIds, Map<String, String> rolledBack) throws IOException {
     String name = step.stage();
     String failed = jobIds.get(name);
-    flink.cancel(failed);
+    if (failed != null) {
+      flink.cancel(failed);
+    }
     String what = "version " + step.after().stageVersion() + " of stage " + name + " did not come up from "
-        + (savepoint == null ? "a fresh start" : savepoint) + ": " + problem + "; cancelled it (job " + failed + ")";
+        + (savepoint == null ? "a fresh start" : savepoint) + ": " + problem
+        + (failed == null ? "" : "; cancelled it (job " + failed + ")");
     DeploymentRecord.Stage before = step.before();
     if (before == null || savepoint == null) {
       rolledBack.put(name, what + "; no previous version to start again: fix the stage and deploy again");
