@@ -53,16 +53,19 @@ public record DeploymentRecord(String pipeline, String context, Map<String, Stag
    * @param args every program argument it was started with
    * @param savepoint the last savepoint taken of it (its path), or null
    * @param status {@code running} or {@code stopped}
+   * @param stateGeneration how many times its state was dropped (drain, state loss): its stateful operators' uids end
+   *     in {@code -g<n>} from the first time on, so a savepoint's source offsets and sink transactions restore and
+   *     its old window state does not
    */
   public record Stage(String version, StateShape shape, int parallelism, String jobId, String jarId, String entryClass,
-      List<String> args, String savepoint, String status) {
+      List<String> args, String savepoint, String status, int stateGeneration) {
     public Stage {
       args = args == null ? List.of() : List.copyOf(args);
     }
 
     /** The same stage, stopped with {@code savepointPath}. */
     public Stage stopped(String savepointPath) {
-      return new Stage(version, shape, parallelism, jobId, jarId, entryClass, args, savepointPath, STOPPED);
+      return new Stage(version, shape, parallelism, jobId, jarId, entryClass, args, savepointPath, STOPPED, stateGeneration);
     }
 
     @JsonIgnore

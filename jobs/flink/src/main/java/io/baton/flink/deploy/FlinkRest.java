@@ -91,10 +91,19 @@ public final class FlinkRest {
    * every piece of the savepoint's state must find its operator ({@code allowNonRestoredState=false}).
    */
   public String run(String jarId, String entryClass, List<String> args, String savepointPath) throws IOException {
+    return run(jarId, entryClass, args, savepointPath, false);
+  }
+
+  /**
+   * As {@link #run(String, String, List, String)}; {@code allowNonRestoredState}: state of operators the job no longer
+   * has (by uid) is dropped instead of failing the start.
+   */
+  public String run(String jarId, String entryClass, List<String> args, String savepointPath,
+      boolean allowNonRestoredState) throws IOException {
     ObjectNode body = JSON.createObjectNode().put("entryClass", entryClass);
     args.forEach(body.putArray("programArgsList")::add);
     if (savepointPath != null) {
-      body.put("savepointPath", savepointPath).put("allowNonRestoredState", false);
+      body.put("savepointPath", savepointPath).put("allowNonRestoredState", allowNonRestoredState);
     }
     HttpRequest request = HttpRequest.newBuilder(base.resolve("jars/" + jarId + "/run"))
         .header("Content-Type", "application/json")

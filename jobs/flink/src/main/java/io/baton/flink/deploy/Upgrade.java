@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Upgrade {
+  /** The stage job option that renames its stateful operators' uids for a start without their state. */
+  public static final String STATE_GENERATION = "--state-generation";
+
   /** What a deploy does to one stage. */
   public enum Action {
     /** a stage that does not run: start it (fresh, from its consumer group's committed offsets) */
@@ -43,9 +46,9 @@ public final class Upgrade {
     RESUME,
     /** changed, state compatible: stop with a savepoint (if it runs) and start the new version from it */
     RESTORE,
-    /** changed, state incompatible, --drain: stop with a draining savepoint, start the new version fresh */
+    /** changed, state incompatible, --drain: stop with a draining savepoint, start the new version from its offsets only */
     DRAIN,
-    /** changed, state incompatible, --allow-state-loss: stop with a savepoint, start the new version fresh */
+    /** changed, state incompatible, --allow-state-loss: stop with a savepoint, start the new version from its offsets only */
     DISCARD_STATE,
     /** changed, state incompatible: refused */
     REFUSE,
@@ -187,11 +190,12 @@ public final class Upgrade {
         : String.join("; ", differences);
     if (options.drain() && jobId != null) {
       return new Step(stage.name(), Action.DRAIN, versions + "; state cannot restore (" + what
-          + "): drain (its windows fire), then start fresh", jobId, before, stage);
+          + "): drain (its windows fire), then start without window state from its savepoint's offsets", jobId, before, stage);
     }
     if (options.allowStateLoss()) {
       return new Step(stage.name(), Action.DISCARD_STATE, versions + "; state cannot restore (" + what
-          + "): start fresh, its open batches are lost (--allow-state-loss)", jobId, before, stage);
+          + "): start without window state from its savepoint's offsets, its open batches are lost (--allow-state-loss)",
+          jobId, before, stage);
     }
     return new Step(stage.name(), Action.REFUSE, versions + "; state cannot restore: " + what, jobId, before, stage);
   }
@@ -276,7 +280,10 @@ public final class Upgrade {
       case KEEP -> {
         jobIds.put(name, step.runningJob());
         if (step.before() == null || !step.runningJob().equals(step.before().jobId())) {
-          return record.with(name, stage(step.after(), step.runningJob(), jarId, args(step.after(), environment), null));
+          // A job Baton did not record (started before records existed): recorded now, so a later change restores.
+          return record.with(name, new DeploymentRecord.Stage(step.after().stageVersion(), step.after().stateShape(),
+              step.after().parallelism(), step.runningJob(), jarId, step.after().entryClass(),
+              args(step.after(), environment, 0), null, DeploymentRecord.RUNNING, 0));
         }
         return record;
       }
@@ -285,10 +292,11 @@ public final class Upgrade {
         return step.before() == null ? record : record.with(name, step.before().stopped(savepoint));
       }
       case START -> {
-        return started(record, step.after(), jarId, environment, null, jobIds);
+        return started(record, step.after(), jarId, environment, null, generation(step.before()), false, jobIds);
       }
       case RESUME -> {
-        return started(record, step.after(), jarId, environment, step.before().savepoint(), jobIds);
+        return started(record, step.after(), jarId, environment, step.before().savepoint(),
+            generation(step.before()), false, jobIds);
       }
       case RESTORE, DRAIN, DISCARD_STATE -> {
         String savepoint = step.runningJob() == null ? step.before().savepoint()
@@ -297,11 +305,12 @@ public final class Upgrade {
           record = record.with(name, step.before().stopped(savepoint));
           record.save(recordFile);
         }
-        String from = step.action() == Action.RESTORE ? savepoint : null;
+        boolean dropState = step.action() != Action.RESTORE;
+        int generation = generation(step.before()) + (dropState ? 1 : 0);
         DeploymentRecord after;
         Optional<String> problem;
         try {
-          after = started(record, step.after(), jarId, environment, from, jobIds);
+          after = started(record, step.after(), jarId, environment, savepoint, generation, dropState, jobIds);
           problem = jobs.awaitHealthy(jobIds.get(name), options.healthTimeout());
         } catch (IOException e) {
           // Flink refused to start it (its main() failed, the jar is gone, ...): nothing runs, start the previous one.
@@ -310,7 +319,7 @@ public final class Upgrade {
         }
         if (problem.isEmpty()) {
           progress.accept(step.after().jobName() + " runs version " + step.after().stageVersion()
-              + (from == null ? " (fresh)" : " from " + from));
+              + (dropState ? " without its old window state" : " with the state of " + savepoint));
           return after;
         }
         return rollBack(step, record, savepoint, problem.get(), jobIds, rolledBack);
@@ -344,7 +353,8 @@ public final class Upgrade {
           + " (job " + jobId + ")");
       progress.accept(rolledBack.get(name));
       return record.with(name, new DeploymentRecord.Stage(before.version(), before.shape(), before.parallelism(), jobId,
-          before.jarId(), before.entryClass(), before.args(), savepoint, DeploymentRecord.RUNNING));
+          before.jarId(), before.entryClass(), before.args(), savepoint, DeploymentRecord.RUNNING,
+          before.stateGeneration()));
     } catch (IOException e) {
       rolledBack.put(name, what + "; the previous version " + before.version() + " could not start again either ("
           + e.getMessage() + "); its savepoint is " + savepoint);
@@ -361,25 +371,32 @@ public final class Upgrade {
     return savepoint;
   }
 
+  /**
+   * Starts {@code stage}, from {@code savepoint} if not null. A new {@code generation} (above the savepoint's) starts its
+   * stateful operators without state: only the source's offsets and the sinks' transactions are restored.
+   */
   private DeploymentRecord started(DeploymentRecord record, PlannedStage stage, String jarId, List<String> environment,
-      String savepoint, Map<String, String> jobIds) throws IOException {
-    List<String> args = args(stage, environment);
-    String jobId = flink.run(jarId, stage.entryClass(), args, savepoint);
+      String savepoint, int generation, boolean dropState, Map<String, String> jobIds) throws IOException {
+    List<String> args = args(stage, environment, generation);
+    String jobId = flink.run(jarId, stage.entryClass(), args, savepoint, dropState);
     jobIds.put(stage.name(), jobId);
-    progress.accept("started " + stage.jobName() + " (" + jobId + ")" + (savepoint == null ? "" : " from " + savepoint));
-    return record.with(stage.name(), stage(stage, jobId, jarId, args, savepoint));
+    progress.accept("started " + stage.jobName() + " (" + jobId + ")" + (savepoint == null ? ""
+        : (dropState ? " with the offsets and transactions of " : " from ") + savepoint));
+    return record.with(stage.name(), new DeploymentRecord.Stage(stage.stageVersion(), stage.stateShape(),
+        stage.parallelism(), jobId, jarId, stage.entryClass(), args, savepoint, DeploymentRecord.RUNNING, generation));
   }
 
-  private static DeploymentRecord.Stage stage(PlannedStage stage, String jobId, String jarId, List<String> args,
-      String savepoint) {
-    return new DeploymentRecord.Stage(stage.stageVersion(), stage.stateShape(), stage.parallelism(), jobId, jarId,
-        stage.entryClass(), args, savepoint, DeploymentRecord.RUNNING);
-  }
-
-  private static List<String> args(PlannedStage stage, List<String> environment) {
+  private static List<String> args(PlannedStage stage, List<String> environment, int generation) {
     List<String> args = new ArrayList<>(stage.programArgs());
+    if (generation > 0) {
+      args.addAll(List.of(STATE_GENERATION, Integer.toString(generation)));
+    }
     args.addAll(environment);
     return args;
+  }
+
+  private static int generation(DeploymentRecord.Stage before) {
+    return before == null ? 0 : before.stateGeneration();
   }
 
   private static String jobName(Step step) {
@@ -437,7 +454,7 @@ public final class Upgrade {
       } else {
         String version = flink.userConfig(job.getValue().id()).path(StageVersion.JOB_PARAMETER).asText("unknown");
         record = record.with(job.getKey(), new DeploymentRecord.Stage(version, null, 1, job.getValue().id(), null, null,
-            List.of(), savepoint, DeploymentRecord.STOPPED));
+            List.of(), savepoint, DeploymentRecord.STOPPED, 0));
       }
       record.save(recordFile);
     }

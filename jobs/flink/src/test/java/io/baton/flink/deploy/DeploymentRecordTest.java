@@ -21,7 +21,7 @@ class DeploymentRecordTest {
     Path file = dir.resolve("deployments/twice.json");
     DeploymentRecord record = DeploymentRecord.load(file, "twice", "local")
         .with("totals", new DeploymentRecord.Stage("0123456789ab", SHAPE, 1, "job1", "jar1", "io.baton.flink.job.StageJob",
-            List.of("--stage", "totals"), null, DeploymentRecord.RUNNING));
+            List.of("--stage", "totals"), null, DeploymentRecord.RUNNING, 0));
 
     record.save(file);
     DeploymentRecord stopped = record.with("totals", record.stage("totals").orElseThrow().stopped("file:/sp/1"));
