@@ -89,9 +89,10 @@ public final class Upgrade {
    * @param runningJob the job that runs it now, or null
    * @param before what the record says of it, or null
    * @param after the stage in the new plan, or null when it was removed
+   * @param jobName its Flink job's name, {@code <pipeline>/<stage>}
    */
   public record Step(String stage, Action action, String why, String runningJob, DeploymentRecord.Stage before,
-      PlannedStage after) {
+      PlannedStage after, String jobName) {
     @Override
     public String toString() {
       return String.format("%-10s %-14s %s", stage, action.name().toLowerCase().replace('_', '-'), why);
@@ -148,7 +149,7 @@ public final class Upgrade {
     for (Map.Entry<String, FlinkRest.Job> job : running.entrySet()) {
       if (!planned.contains(job.getKey())) {
         steps.add(new Step(job.getKey(), Action.STOP, "no longer in the pipeline: stop with a savepoint",
-            job.getValue().id(), record.stage(job.getKey()).orElse(null), null));
+            job.getValue().id(), record.stage(job.getKey()).orElse(null), null, job.getValue().name()));
       }
     }
     return steps;
@@ -159,7 +160,7 @@ public final class Upgrade {
     boolean recorded = before != null && job.id().equals(before.jobId());
     String version = recorded ? before.version() : flink.userConfig(job.id()).path(StageVersion.JOB_PARAMETER).asText("");
     if (version.equals(stage.stageVersion())) {
-      return new Step(stage.name(), Action.KEEP, "unchanged, version " + version, job.id(), before, stage);
+      return new Step(stage.name(), Action.KEEP, "unchanged, version " + version, job.id(), before, stage, stage.jobName());
     }
     return changed(stage, recorded ? before : null, version.isEmpty() ? "unknown" : version, recorded ? before.shape() : null,
         job.id(), options);
@@ -168,11 +169,11 @@ public final class Upgrade {
   private Step stoppedStep(PlannedStage stage, DeploymentRecord.Stage before, Options options) {
     if (before == null || !before.isStopped() || before.savepoint() == null) {
       return new Step(stage.name(), Action.START, before == null ? "new, version " + stage.stageVersion()
-          : "not running and no savepoint: start version " + stage.stageVersion() + " fresh", null, before, stage);
+          : "not running and no savepoint: start version " + stage.stageVersion() + " fresh", null, before, stage, stage.jobName());
     }
     if (before.version().equals(stage.stageVersion())) {
       return new Step(stage.name(), Action.RESUME, "stopped, version " + before.version() + ": resume from "
-          + before.savepoint(), null, before, stage);
+          + before.savepoint(), null, before, stage, stage.jobName());
     }
     return changed(stage, before, before.version(), before.shape(), null, options);
   }
@@ -184,20 +185,20 @@ public final class Upgrade {
     if (differences != null && differences.isEmpty()) {
       return new Step(stage.name(), Action.RESTORE, versions + "; state restores (same operators, policy, key and "
           + "state types): " + (jobId == null ? "start from its savepoint" : "stop with a savepoint, start from it"),
-          jobId, before, stage);
+          jobId, before, stage, stage.jobName());
     }
     String what = differences == null ? "what its state holds is unknown (no deployment record of the running job)"
         : String.join("; ", differences);
     if (options.drain() && jobId != null) {
       return new Step(stage.name(), Action.DRAIN, versions + "; state cannot restore (" + what
-          + "): drain (its windows fire), then start without window state from its savepoint's offsets", jobId, before, stage);
+          + "): drain (its windows fire), then start without window state from its savepoint's offsets", jobId, before, stage, stage.jobName());
     }
     if (options.allowStateLoss()) {
       return new Step(stage.name(), Action.DISCARD_STATE, versions + "; state cannot restore (" + what
           + "): start without window state from its savepoint's offsets, its open batches are lost (--allow-state-loss)",
-          jobId, before, stage);
+          jobId, before, stage, stage.jobName());
     }
-    return new Step(stage.name(), Action.REFUSE, versions + "; state cannot restore: " + what, jobId, before, stage);
+    return new Step(stage.name(), Action.REFUSE, versions + "; state cannot restore: " + what, jobId, before, stage, stage.jobName());
   }
 
   /** Why a diff cannot be deployed as it is, one line a stage, each naming the fix; empty when it can. */
@@ -366,7 +367,7 @@ public final class Upgrade {
 
   private String stop(Step step, StageJobs jobs, boolean drain) throws IOException, InterruptedException {
     String savepoint = jobs.stopWithSavepoint(step.runningJob(), savepointDir, drain);
-    progress.accept("stopped " + jobName(step) + " (" + step.runningJob() + ") with " + (drain ? "a draining " : "a ")
+    progress.accept("stopped " + step.jobName() + " (" + step.runningJob() + ") with " + (drain ? "a draining " : "a ")
         + "savepoint: " + savepoint);
     return savepoint;
   }
@@ -399,9 +400,6 @@ public final class Upgrade {
     return before == null ? 0 : before.stateGeneration();
   }
 
-  private static String jobName(Step step) {
-    return step.after() != null ? step.after().jobName() : step.stage();
-  }
 
   /** Slots the deploy takes on top of what its stages hold now: started and resumed stages, grown parallelism. */
   private void requireSlots(Plan plan, List<Step> steps) throws IOException {
