@@ -309,15 +309,13 @@ public final class Upgrade {
         boolean dropState = step.action() != Action.RESTORE;
         int generation = generation(step.before()) + (dropState ? 1 : 0);
         DeploymentRecord after;
-        Optional<String> problem;
         try {
           after = started(record, step.after(), jarId, environment, savepoint, generation, dropState, jobIds);
-          problem = jobs.awaitHealthy(jobIds.get(name), options.healthTimeout());
         } catch (IOException e) {
           // Flink refused to start it (its main() failed, the jar is gone, ...): nothing runs, start the previous one.
-          jobIds.remove(name);
           return rollBack(step, record, savepoint, "Flink did not start it: " + e.getMessage(), jobIds, rolledBack);
         }
+        Optional<String> problem = jobs.awaitHealthy(jobIds.get(name), options.healthTimeout());
         if (problem.isEmpty()) {
           progress.accept(step.after().jobName() + " runs version " + step.after().stageVersion()
               + (dropState ? " without its old window state" : " with the state of " + savepoint));
