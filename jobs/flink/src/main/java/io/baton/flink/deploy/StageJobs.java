@@ -29,8 +29,9 @@ public final class StageJobs {
 
   /** Stops {@code jobId} with a savepoint in {@code directory} (null: the cluster's default) and returns its path. */
   public String stopWithSavepoint(String jobId, String directory, boolean drain) throws IOException, InterruptedException {
-    String trigger = flink.stopWithSavepoint(jobId, directory, drain);
     Instant deadline = Instant.now().plus(savepointTimeout);
+    awaitTasksRunning(jobId, deadline);   // a savepoint needs every task running: a job just started may not be yet
+    String trigger = flink.stopWithSavepoint(jobId, directory, drain);
     while (true) {
       JsonNode status = flink.savepointStatus(jobId, trigger);
       if (status.path("status").path("id").asText().equals("COMPLETED")) {
@@ -43,6 +44,22 @@ public final class StageJobs {
       if (Instant.now().isAfter(deadline)) {
         throw new IOException("the savepoint of job " + jobId + " did not complete within " + savepointTimeout
             + "; the job may still run: see " + flink.url() + "#/job/running/" + jobId);
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  /** Waits until every task of {@code jobId} runs (or the job is no longer starting). */
+  private void awaitTasksRunning(String jobId, Instant deadline) throws IOException, InterruptedException {
+    while (true) {
+      JsonNode job = flink.get("jobs/" + jobId);
+      boolean starting = job.path("state").asText().equals("CREATED") || job.path("state").asText().equals("INITIALIZING");
+      boolean allRunning = job.path("vertices").size() > 0;
+      for (JsonNode vertex : job.path("vertices")) {
+        allRunning &= vertex.path("status").asText().equals("RUNNING");
+      }
+      if (allRunning || !starting && !job.path("state").asText().equals("RUNNING") || Instant.now().isAfter(deadline)) {
+        return;
       }
       Thread.sleep(POLL.toMillis());
     }
