@@ -3,6 +3,7 @@ package io.baton.cli;
 import io.baton.flink.deploy.DeployRefusedException;
 import io.baton.flink.deploy.NotEnoughSlotsException;
 import io.baton.flink.deploy.Upgrade;
+import io.baton.flink.deploy.UpgradeDiff;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.Planner;
 import java.io.IOException;
@@ -74,12 +75,12 @@ final class DeployCommand implements Callable<Integer> {
       Cluster cluster = Cluster.of(context.select(), stack, registry);
       Upgrade upgrade = cluster.upgrade(plan.pipeline(), progress);
       Upgrade.Options options = Upgrade.Options.DEFAULT.allowStateLoss(allowStateLoss).drain(drain);
-      List<Upgrade.Step> steps = upgrade.diff(plan, options);
+      List<UpgradeDiff.Step> steps = upgrade.diff(plan, options);
       out.println("Deploy " + plan.pipeline() + " to context " + cluster.context().name() + " (Flink at "
           + cluster.flinkUrl() + ")");
       steps.forEach(s -> out.println("  " + s));
       if (dryRun) {
-        List<String> refused = Upgrade.refusals(plan.pipeline(), steps);
+        List<String> refused = UpgradeDiff.refusals(plan.pipeline(), steps);
         refused.forEach(r -> out.println("Refused: " + r));
         out.println("Dry run: nothing changed.");
         out.flush();
@@ -109,7 +110,7 @@ final class DeployCommand implements Callable<Integer> {
     }
   }
 
-  private static String summary(List<Upgrade.Step> steps) {
+  private static String summary(List<UpgradeDiff.Step> steps) {
     Map<String, Long> counts = new java.util.TreeMap<>();
     steps.forEach(s -> counts.merge(s.action().name().toLowerCase().replace('_', '-'), 1L, Long::sum));
     return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
