@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
  * The root {@code baton} command; each subcommand is its own class. Add new ones to {@code subcommands}.
  *
  * <pre>{@code
- * baton up | down | status [<pipeline>] | list | logs <component> | pipelines | plan <pipeline> | run <pipeline> | stop <pipeline>
+ * baton up | down | status [<pipeline>] | list | logs <component> | pipelines | plan <pipeline> | run <pipeline> | deploy <pipeline> | stop <pipeline>
  *   | reset <pipeline> | demo | feed <generator> | context list|use|show | acl <pipeline> | k8s render|session
  *   | tail <topic> | trace <topic> <partition> <offset>
  * }</pre>
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     version = "baton 0.1.0-SNAPSHOT",
     description = "Pipelines of stages on Apache Flink, handing off through Kafka.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ListCommand.class, LogsCommand.class,
-        PipelinesCommand.class, PlanCommand.class, RunCommand.class, StopCommand.class, DemoCommand.class, FeedCommand.class,
+        PipelinesCommand.class, PlanCommand.class, RunCommand.class, DeployCommand.class, StopCommand.class, DemoCommand.class, FeedCommand.class,
         DeadLettersCommand.class, ReplayCommand.class, TailCommand.class, TraceCommand.class, ResetCommand.class,
         ContextCommand.class, K8sCommand.class, AclCommand.class})
 public final class BatonCommand implements Callable<Integer> {

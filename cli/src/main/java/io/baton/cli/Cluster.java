@@ -25,10 +25,14 @@ import java.nio.file.Path;
 final class Cluster {
   private final Context context;
   private final Target target;
+  private final String savepoints;
+  private final Path deployments;
 
-  private Cluster(Context context, Target target) {
+  private Cluster(Context context, Target target, String savepoints, Path deployments) {
     this.context = context;
     this.target = target;
+    this.savepoints = savepoints;
+    this.deployments = deployments;
   }
 
   /** The servers of {@code context}; {@code registry} options apply to {@code local} only. */
@@ -43,7 +47,22 @@ final class Cluster {
     Path jobFiles = context.jobFiles().isPresent() ? context.jobFiles().get()
         : new LocalStack(stack.config(Ports.defaults())).config().layout().jobFiles();
     return new Cluster(context, new Target(context.kafka(), ContextCheck.resolvedRegistry(context, System::getenv),
-        context.flinkRest(), "2s", jobFiles, context.topics()));
+        context.flinkRest(), "2s", jobFiles, context.topics()), context.savepoints().orElse(null),
+        stateFolder(System::getenv).resolve("deployments").resolve(context.name()));
+  }
+
+  /** The deployment record of {@code pipeline} on {@code context}, without asking its servers. */
+  static Path deploymentRecord(Context context, StackOptions stack, String pipeline) throws StackException {
+    Path folder = context.isLocal() ? new LocalStack(stack.config(Ports.defaults())).config().layout().deployments()
+        : stateFolder(System::getenv).resolve("deployments").resolve(context.name());
+    return folder.resolve(pipeline + ".json");
+  }
+
+  /** The user's state folder for Baton: {@code $XDG_STATE_HOME/baton}, else {@code ~/.local/state/baton}. */
+  static Path stateFolder(java.util.function.Function<String, String> env) {
+    String xdg = env.apply("XDG_STATE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+    return base.resolve("baton");
   }
 
   /** The stack with its own registry, as it is (no credentials). */
@@ -63,7 +82,8 @@ final class Cluster {
     }
     StackEndpoints endpoints = stack.endpoints();
     return new Cluster(Context.LOCAL, new Target(localKafka(endpoints), effective,
-        endpoints.flinkWebUrl(), "2s", stack.config().layout().jobFiles(), TopicDefaults.brokerDefaults()));
+        endpoints.flinkWebUrl(), "2s", stack.config().layout().jobFiles(), TopicDefaults.brokerDefaults()),
+        "file://" + stack.config().layout().savepoints(), stack.config().layout().deployments());
   }
 
   /** How Baton's clients reach the local stack's Kafka: a secure stack's admin client file when it is secure. */
@@ -90,6 +110,21 @@ final class Cluster {
   /** The session cluster's REST URL and web UI. */
   String flinkUrl() {
     return target.flinkRestUrl();
+  }
+
+  /** Where savepoints go, as the cluster sees the path; null: the cluster's {@code execution.checkpointing.savepoint-dir}. */
+  String savepoints() {
+    return savepoints;
+  }
+
+  /** The deployment record of {@code pipeline} on this context: beside the stack's files for {@code local}. */
+  Path deploymentRecord(String pipeline) {
+    return deployments.resolve(pipeline + ".json");
+  }
+
+  /** Deploys, stops and resumes {@code pipeline}'s stages on these servers. */
+  io.baton.flink.deploy.Upgrade upgrade(String pipeline, java.util.function.Consumer<String> progress) {
+    return new io.baton.flink.deploy.Upgrade(target, deploymentRecord(pipeline), context.name(), savepoints, progress);
   }
 
   Target target() {

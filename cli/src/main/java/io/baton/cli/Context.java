@@ -31,9 +31,16 @@ final class Context {
   private final KafkaClientConfig kafka;
   private final RegistryConfig registry;
   private final TopicDefaults topics;
+  private final String savepoints;
 
   private Context(String name, Path origin, String flinkRest, Path jobFiles, KafkaClientConfig kafka,
       RegistryConfig registry, TopicDefaults topics) {
+    this(name, origin, flinkRest, jobFiles, kafka, registry, topics, null);
+  }
+
+  private Context(String name, Path origin, String flinkRest, Path jobFiles, KafkaClientConfig kafka,
+      RegistryConfig registry, TopicDefaults topics, String savepoints) {
+    this.savepoints = savepoints;
     this.name = name;
     this.origin = origin;
     this.flinkRest = flinkRest;
@@ -48,6 +55,16 @@ final class Context {
       RegistryConfig registry, TopicDefaults topics) {
     return new Context(Objects.requireNonNull(name), Objects.requireNonNull(origin), Objects.requireNonNull(flinkRest),
         jobFiles, Objects.requireNonNull(kafka), Objects.requireNonNull(registry), Objects.requireNonNull(topics));
+  }
+
+  /** This context with {@code flink.savepoints}: where deploys and stops write savepoints (a path the cluster writes). */
+  Context withSavepoints(String directory) {
+    return new Context(name, origin, flinkRest, jobFiles, kafka, registry, topics, directory);
+  }
+
+  /** Where savepoints go, as the cluster sees it; empty: the cluster's {@code execution.checkpointing.savepoint-dir}. */
+  Optional<String> savepoints() {
+    return Optional.ofNullable(savepoints);
   }
 
   String name() {

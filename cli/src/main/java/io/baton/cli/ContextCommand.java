@@ -120,6 +120,7 @@ final class ContextCommand implements Callable<Integer> {
     sb.append("file: ").append(c.origin().map(Path::toString).orElse("")).append('\n');
     sb.append("flink:\n  rest: ").append(c.flinkRest()).append('\n');
     c.jobFiles().ifPresent(p -> sb.append("  jobFiles: ").append(p).append('\n'));
+    c.savepoints().ifPresent(p -> sb.append("  savepoints: ").append(p).append('\n'));
     sb.append("kafka:\n  bootstrap: ").append(c.kafka().bootstrapServers()).append('\n');
     properties(sb, c.kafka().properties());
     c.kafka().propertiesFile().ifPresent(p -> sb.append("  propertiesFile: ").append(p).append("   # not shown\n"));

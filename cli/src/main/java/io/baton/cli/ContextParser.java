@@ -29,7 +29,7 @@ final class ContextParser {
   private static final Pattern SERVERS = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
   private static final Set<String> TOP = Set.of("current-context", "contexts");
   private static final Set<String> CONTEXT = Set.of("flink", "kafka", "registry", "topics");
-  private static final Set<String> FLINK = Set.of("rest", "jobFiles");
+  private static final Set<String> FLINK = Set.of("rest", "jobFiles", "savepoints");
   private static final Set<String> KAFKA = Set.of("bootstrap", "properties", "propertiesFile");
   private static final Set<String> REGISTRY = Set.of("url", "properties", "propertiesFile");
   private static final Set<String> TOPICS = Set.of("partitions", "replicationFactor", "configs");
@@ -97,7 +97,8 @@ final class ContextParser {
     if (problems.size() > before || flink == null || kafka == null || registry == null || topics == null) {
       return null;
     }
-    return Context.remote(name, file, flink, jobFiles, kafka, registry, topics);
+    String savepoints = node.get("flink") == null ? null : text(node.get("flink").get("savepoints"), at + ".flink.savepoints");
+    return Context.remote(name, file, flink, jobFiles, kafka, registry, topics).withSavepoints(savepoints);
   }
 
   private String flink(JsonNode node, String at) {

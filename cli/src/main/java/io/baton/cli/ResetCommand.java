@@ -82,6 +82,8 @@ final class ResetCommand implements Callable<Integer> {
         throw new CliException("nothing was deleted; to delete the above, run: ./baton reset " + plan.pipeline() + " --yes");
       }
       reset.delete(scope, TIMEOUT);
+      // Its savepoints hold offsets of the deleted topics: the next run starts every stage fresh.
+      java.nio.file.Files.deleteIfExists(Cluster.deploymentRecord(context.select(), stack, plan.pipeline()));
       out.println("Deleted " + scope.topics().size() + " topics and " + scope.consumerGroups().size()
           + " consumer groups of " + plan.pipeline() + "; the next run creates the topics again.");
     }

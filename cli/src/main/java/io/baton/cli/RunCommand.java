@@ -63,10 +63,14 @@ final class RunCommand implements Callable<Integer> {
       jobJar.requireRunnable();
       Cluster cluster = Cluster.of(context.select(), stack, registry);
       refuseIfRunning(new FlinkRest(cluster.target().flinkRestUrl()), plan);
-      Map<String, String> jobs = run(cluster, plan, jobJar.path(), bounded, line -> {
+      java.util.function.Consumer<String> progress = line -> {
         out.println(line);
         out.flush();
-      });
+      };
+      // Streaming runs are recorded, so stop can savepoint them and a stopped pipeline resumes from its savepoints.
+      Map<String, String> jobs = bounded ? run(cluster, plan, jobJar.path(), true, progress)
+          : DeployCommand.deploy(cluster.upgrade(plan.pipeline(), progress), plan, jobJar.path(),
+              io.baton.flink.deploy.Upgrade.Options.DEFAULT).jobIds();
       out.println((bounded ? "Finished " : "Running ") + jobs.size() + " jobs of " + plan.pipeline() + "; watch them at "
           + cluster.target().flinkRestUrl());
     }
@@ -89,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
     List<String> running = StopCommand.runningJobs(flink, plan.pipeline()).stream().map(FlinkRest.Job::name).toList();
     if (!running.isEmpty()) {
       throw new CliException("pipeline " + plan.pipeline() + " already runs (" + String.join(", ", running)
-          + "); stop it first with: ./baton stop " + plan.pipeline());
+          + "); stop it first with: ./baton stop " + plan.pipeline() + ", or upgrade it in place with: ./baton deploy "
+          + plan.pipeline());
     }
   }
 }

@@ -1,25 +1,31 @@
 package io.baton.cli;
 
 import io.baton.flink.deploy.FlinkRest;
+import io.baton.flink.deploy.Upgrade;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code baton stop <pipeline>}: cancels the pipeline's running jobs ({@code <pipeline>/<stage>}).
- * Their output so far stays committed; a later run continues from the committed input offsets.
+ * {@code baton stop <pipeline>}: stops the pipeline's running jobs ({@code <pipeline>/<stage>}) each with a savepoint
+ * and records it, so {@code run} or {@code deploy} resumes each stage from its savepoint (open windows included).
+ * {@code --drain} lets the windows fire first; {@code --cancel} cancels without a savepoint (window state is lost; a
+ * later run continues from the committed input offsets).
  *
  * <pre>{@code
  * baton stop sensor-story
+ * baton stop sensor-story --drain
  * }</pre>
  */
-@Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a running pipeline's jobs.")
+@Command(name = "stop", mixinStandardHelpOptions = true,
+    description = "Stop a running pipeline's jobs with savepoints that run and deploy resume from.")
 final class StopCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -33,13 +39,36 @@ final class StopCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<pipeline>", description = "Pipeline name.")
   String pipeline;
 
+  @Option(names = "--drain", description = "Let every window and batch fire before the savepoint (event time jumps to the end).")
+  boolean drain;
+
+  @Option(names = "--cancel", description = "Cancel without a savepoint: open windows and batches are lost.")
+  boolean cancel;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    FlinkRest flink = new FlinkRest(Cluster.of(context.select(), stack, null).flinkUrl());
+    Cluster cluster = Cluster.of(context.select(), stack, null);
+    FlinkRest flink = new FlinkRest(cluster.flinkUrl());
     List<FlinkRest.Job> jobs = runningJobs(flink, pipeline);
     if (jobs.isEmpty()) {
       out.println("Pipeline " + pipeline + " is not running.");
+    }
+    if (!cancel && !jobs.isEmpty()) {
+      Upgrade upgrade = cluster.upgrade(pipeline, line -> {
+        out.println(Character.toUpperCase(line.charAt(0)) + line.substring(1));
+        out.flush();
+      });
+      try {
+        upgrade.stop(pipeline, drain, Upgrade.Options.DEFAULT.savepointTimeout());
+      } catch (IOException e) {
+        throw new CliException("stop of pipeline " + pipeline + ": " + e.getMessage()
+            + "; ./baton stop " + pipeline + " --cancel stops it without a savepoint (open windows are lost)", e);
+      }
+      out.println("Stopped " + pipeline + "; ./baton run " + pipeline + " (or deploy) resumes it from the savepoints"
+          + " (recorded in " + upgrade.recordFile() + ")");
+      out.flush();
+      return ExitCodes.OK;
     }
     for (FlinkRest.Job job : jobs) {
       flink.cancel(job.id());

@@ -36,6 +36,16 @@ class ContextParserTest {
               min.insync.replicas: 2
       """;
 
+  @Test
+  void aContextMayNameWhereItsClusterWritesSavepoints() throws Exception {
+    Context shared = parse(SHARED.replace("rest: https://flink.example.com:8081",
+        "rest: https://flink.example.com:8081\n      savepoints: s3://team/baton/savepoints")).select(Optional.empty());
+
+    assertThat(shared.savepoints()).contains("s3://team/baton/savepoints");
+    assertThat(parse(SHARED).select(Optional.empty()).savepoints()).isEmpty();
+    assertThat(ContextCommand.describe(shared)).contains("  savepoints: s3://team/baton/savepoints\n");
+  }
+
   private static Contexts parse(String yaml) throws Exception {
     return new ContextParser(FILE).parse(new YAMLMapper().readTree(yaml));
   }

@@ -193,7 +193,7 @@ class LocalStackIT {
     List<FlinkRest.Job> jobs = flink.jobs().stream().filter(j -> j.name().startsWith("sensor-story/")).toList();
     assertThat(jobs).extracting(FlinkRest.Job::state).containsOnly("RUNNING").hasSize(3);
     List<String> story = jobs.stream().map(FlinkRest.Job::id).toList();
-    CliRun stop = baton("stop", "sensor-story");
+    CliRun stop = baton("stop", "sensor-story", "--cancel");
     assertThat(stop.out()).contains("Cancelled sensor-story/readings", "Cancelled sensor-story/per-minute",
         "Cancelled sensor-story/alerts");
     await("the sensor-story jobs are CANCELED").atMost(Duration.ofSeconds(30)).until(() -> flink.jobs().stream()

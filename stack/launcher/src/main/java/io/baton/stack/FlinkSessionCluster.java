@@ -69,6 +69,7 @@ public final class FlinkSessionCluster {
     StackLayout layout = config.layout();
     s.put("execution.checkpointing.dir", "file://" + layout.checkpoints());
     s.put("execution.checkpointing.num-retained", "3");
+    s.put("execution.checkpointing.savepoint-dir", "file://" + layout.savepoints());
     // Completed checkpoints stay when a job is cancelled or the cluster stops, so they survive down/up.
     s.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     s.put("cluster.registration.error-delay", "1 s");
@@ -96,6 +97,7 @@ public final class FlinkSessionCluster {
     StackLayout layout = config.layout();
     Files.createDirectories(layout.flinkConf());
     Files.createDirectories(layout.checkpoints());
+    Files.createDirectories(layout.savepoints());
     for (Path scratch : List.of(layout.uploadedJars(), layout.flinkBlobs(), layout.flinkTmp())) {
       ScratchDir.recreate(scratch);
     }

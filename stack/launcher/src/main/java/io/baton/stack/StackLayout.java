@@ -79,6 +79,16 @@ public final class StackLayout {
     return flinkDir().resolve("checkpoints");
   }
 
+  /** Flink's {@code execution.checkpointing.savepoint-dir}: savepoints of {@code baton stop} and {@code deploy}. */
+  public Path savepoints() {
+    return flinkDir().resolve("savepoints");
+  }
+
+  /** What {@code baton run} and {@code deploy} deployed, one record per pipeline. */
+  public Path deployments() {
+    return home.resolve("deployments");
+  }
+
   /** Flink's {@code web.upload.dir}: job jars uploaded through the REST API. */
   public Path uploadedJars() {
     return flinkDir().resolve("jars");

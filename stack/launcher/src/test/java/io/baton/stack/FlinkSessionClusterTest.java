@@ -42,12 +42,13 @@ class FlinkSessionClusterTest {
   }
 
   @Test
-  void completedCheckpointsLiveUnderTheStateFolderAndOutliveCancelAndShutdown() {
+  void completedCheckpointsAndSavepointsLiveUnderTheStateFolderAndOutliveCancelAndShutdown() {
     assertThat(FlinkSessionCluster.configYaml(config)).contains("""
         execution:
           checkpointing:
             dir: 'file:///state/flink/checkpoints'
             num-retained: 3
+            savepoint-dir: 'file:///state/flink/savepoints'
             externalized-checkpoint-retention: 'RETAIN_ON_CANCELLATION'
         cluster:
           registration:

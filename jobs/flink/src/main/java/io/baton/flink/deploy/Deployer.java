@@ -114,7 +114,7 @@ public final class Deployer {
   }
 
   /** Each stage's environment arguments: Kafka as its own principal where it has a login, else as the pipeline. */
-  private Map<String, List<String>> environments(Plan plan, boolean bounded) {
+  Map<String, List<String>> environments(Plan plan, boolean bounded) {
     KafkaClientConfig pipelineKafka = target.kafkaForJobs(plan.pipeline());
     RegistryConfig registry = target.registryForJobs(plan.pipeline());
     Map<String, List<String>> environments = new LinkedHashMap<>();
@@ -125,6 +125,11 @@ public final class Deployer {
       environments.put(stage.name(), target.jobArgs(own.orElse(pipelineKafka), registry, bounded));
     }
     return environments;
+  }
+
+  /** True for a job state that does not change any more. */
+  static boolean isEnded(String state) {
+    return ENDED.contains(state);
   }
 
   private static List<String> with(List<String> environment, List<String> more) {

@@ -86,6 +86,63 @@ public final class FlinkRest {
     return call(request, "run " + entryClass + " " + args).path("jobid").asText();
   }
 
+  /**
+   * Runs {@code entryClass} from an uploaded jar, restoring its state from {@code savepointPath} (null: start fresh);
+   * every piece of the savepoint's state must find its operator ({@code allowNonRestoredState=false}).
+   */
+  public String run(String jarId, String entryClass, List<String> args, String savepointPath) throws IOException {
+    return run(jarId, entryClass, args, savepointPath, false);
+  }
+
+  /**
+   * As {@link #run(String, String, List, String)}; {@code allowNonRestoredState}: state of operators the job no longer
+   * has (by uid) is dropped instead of failing the start.
+   */
+  public String run(String jarId, String entryClass, List<String> args, String savepointPath,
+      boolean allowNonRestoredState) throws IOException {
+    ObjectNode body = JSON.createObjectNode().put("entryClass", entryClass);
+    args.forEach(body.putArray("programArgsList")::add);
+    if (savepointPath != null) {
+      body.put("savepointPath", savepointPath).put("allowNonRestoredState", allowNonRestoredState);
+    }
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("jars/" + jarId + "/run"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    return call(request, "run " + entryClass + " " + args + (savepointPath == null ? "" : " from " + savepointPath))
+        .path("jobid").asText();
+  }
+
+  /**
+   * Asks a job to stop with a savepoint ({@code POST jobs/<id>/stop}); {@code drain} first lets its windows fire
+   * (event time jumps to the end). {@code targetDirectory} null: the cluster's {@code execution.checkpointing.savepoint-dir}.
+   * Returns the trigger id to {@link #savepointStatus poll}.
+   */
+  public String stopWithSavepoint(String jobId, String targetDirectory, boolean drain) throws IOException {
+    ObjectNode body = JSON.createObjectNode().put("drain", drain);
+    if (targetDirectory != null) {
+      body.put("targetDirectory", targetDirectory);
+    }
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("jobs/" + jobId + "/stop"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    return call(request, "stop " + jobId + " with a savepoint").path("request-id").asText();
+  }
+
+  /** A savepoint trigger's answer: {@code status.id} IN_PROGRESS or COMPLETED, then {@code operation.location} or {@code operation.failure-cause}. */
+  public JsonNode savepointStatus(String jobId, String triggerId) throws IOException {
+    return get("jobs/" + jobId + "/savepoints/" + triggerId);
+  }
+
+  /** The job's state (RUNNING, RESTARTING, FAILED, ...). */
+  public String state(String jobId) throws IOException {
+    return get("jobs/" + jobId).path("state").asText();
+  }
+
+  /** The job's global job parameters ({@code execution-config.user-config}). */
+  public JsonNode userConfig(String jobId) throws IOException {
+    return get("jobs/" + jobId + "/config").path("execution-config").path("user-config");
+  }
+
   /** Every job the cluster knows, running or ended. */
   public List<Job> jobs() throws IOException {
     JsonNode jobs = call(HttpRequest.newBuilder(base.resolve("jobs/overview")).GET().build(), "list jobs").path("jobs");

@@ -26,6 +26,11 @@ public final class JarUploads {
 
   /** The id of an upload of {@code jar}'s current content, uploading it only when the cluster has none. */
   public static String ensure(FlinkRest flink, Path jar) throws IOException {
+    return ensure(flink, jar, java.util.Set.of());
+  }
+
+  /** As {@link #ensure(FlinkRest, Path)}, but older uploads in {@code keep} stay (a deployed version may start again from them). */
+  public static String ensure(FlinkRest flink, Path jar, java.util.Set<String> keep) throws IOException {
     String stem = stem(jar);
     String name = stem + "-" + contentHash(jar) + ".jar";
     List<FlinkRest.UploadedJar> uploaded = flink.jars();
@@ -36,7 +41,7 @@ public final class JarUploads {
     }
     Pattern sameJar = Pattern.compile(Pattern.quote(stem) + "-[0-9a-f]{" + HASH_CHARS + "}\\.jar");
     for (FlinkRest.UploadedJar old : uploaded) {
-      if (!old.name().equals(name) && sameJar.matcher(old.name()).matches()) {
+      if (!old.name().equals(name) && !keep.contains(old.id()) && sameJar.matcher(old.name()).matches()) {
         flink.deleteJar(old.id());
       }
     }

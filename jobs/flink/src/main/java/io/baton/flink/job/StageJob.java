@@ -10,12 +10,14 @@ import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.OffsetRanges;
 import io.baton.connectors.RunId;
 import io.baton.flink.internal.translate.StageTopology;
+import io.baton.flink.plan.StageVersion;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -53,6 +55,8 @@ public final class StageJob {
       PipelineGraph graph = PipelineDefinitions.define(load(require(options, "definition"))).build();
       StageSpec spec = stage(graph, options);
       StageTopology.build(env, graph.name(), spec, settings);
+      renewState(env, Integer.parseInt(options.getOrDefault("state-generation", "0")));
+      publishVersion(env, StageVersion.of(spec));
       return ResourceNames.jobName(graph.name(), spec.name());
     });
     env.execute(jobName);
@@ -70,6 +74,34 @@ public final class StageJob {
     StageSpec spec = graph.stage(require(options, "stage"));
     String overrides = options.get("overrides");
     return overrides == null ? spec : StageOverrides.parse(overrides).applyTo(spec, graph.name());
+  }
+
+  /** Operators whose state a start without state keeps: the source's offsets, the sinks' transactions. */
+  private static final java.util.Set<String> KEPT_ON_RENEW = java.util.Set.of("source", "handoff", "dead-letters");
+
+  /**
+   * For {@code --state-generation n} (n > 0), renames every other operator's uid to {@code <uid>-g<n>}: restored from
+   * a savepoint with {@code allowNonRestoredState}, the job then continues from the source's offsets and the sinks'
+   * transactions while its windows, batches and limits start empty (after a drain, or when their state cannot restore).
+   */
+  static void renewState(StreamExecutionEnvironment env, int generation) {
+    if (generation <= 0) {
+      return;
+    }
+    java.util.Set<org.apache.flink.api.dag.Transformation<?>> all = new java.util.LinkedHashSet<>();
+    env.getTransformations().forEach(t -> all.addAll(t.getTransitivePredecessors()));
+    for (org.apache.flink.api.dag.Transformation<?> t : all) {
+      if (t.getUid() != null && !KEPT_ON_RENEW.contains(t.getUid())) {
+        t.setUid(t.getUid() + "-g" + generation);
+      }
+    }
+  }
+
+  /** Makes the stage version readable from Flink's REST API: {@code /jobs/<id>/config}, {@code user-config}. */
+  static void publishVersion(StreamExecutionEnvironment env, String version) {
+    Configuration parameters = new Configuration();
+    parameters.setString(StageVersion.JOB_PARAMETER, version);
+    env.getConfig().setGlobalJobParameters(parameters);
   }
 
   /** Loads a definition by class name through the job jar's class loader. */

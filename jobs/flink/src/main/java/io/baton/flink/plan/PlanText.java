@@ -32,6 +32,7 @@ public final class PlanText {
       s.append("  ").append(stage.name()).append("  (").append(stage.kind()).append(", job '")
           .append(stage.jobName()).append("', parallelism ").append(stage.parallelism()).append(", ")
           .append(stage.delivery()).append(")\n");
+      line(s, "version", stage.stageVersion());
       line(s, "reads", String.join(", ", stage.inputTopics()));
       line(s, "accept", stage.accept());
       line(s, "event time", stage.eventTime());

@@ -24,6 +24,8 @@ import java.util.List;
  * @param jobName the Flink job name, {@code <pipeline>/<stage>}
  * @param entryClass the job jar class that runs the stage
  * @param programArgs its arguments, before environment-specific ones
+ * @param stageVersion the stable version of what the stage compiles to ({@link StageVersion}), which deploys compare
+ * @param stateShape what its savepoints hold, which decides whether one restores into a new version
  */
 public record PlannedStage(
     String name,
@@ -44,7 +46,9 @@ public record PlannedStage(
     boolean lineage,
     String jobName,
     String entryClass,
-    List<String> programArgs) {
+    List<String> programArgs,
+    String stageVersion,
+    StateShape stateShape) {
 
   /** The stage's policy overrides in canonical form ({@code batch.size=PT2M,parallelism=2}), empty when none. */
   public String overrides() {

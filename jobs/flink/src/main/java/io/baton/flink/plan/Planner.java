@@ -66,7 +66,7 @@ public final class Planner {
         s.outputClass().getName(), s.batch().toString(), s.function().map(f -> f.label()).orElse("accept"),
         s.accept().toString(), eventTime, s.parallelism(), s.delivery().name().toLowerCase().replace('_', '-'),
         s.version(), s.lineage(), ResourceNames.jobName(graph.name(), s.name()), STAGE_JOB_CLASS,
-        programArgs(definitionClass, s.name(), overrides));
+        programArgs(definitionClass, s.name(), overrides), StageVersion.of(s), StateShape.of(s));
   }
 
   /** What the stage job needs to define its stage: the definition, the stage, and its overrides if it has any. */
