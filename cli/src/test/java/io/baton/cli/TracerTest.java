@@ -153,7 +153,7 @@ class TracerTest {
     List<PlannedStage> stages = plan.stages().stream().map(s -> !s.name().equals("alerts") ? s
         : new PlannedStage(s.name(), s.kind(), s.inputs(), s.inputTopics(), s.inputClasses(), s.outputTopic(), s.deadLetterTopic(),
             s.outputClass(), s.batch(), s.function(), s.accept(), s.eventTime(), s.parallelism(), s.delivery(), s.version(),
-            false, s.jobName(), s.entryClass(), s.programArgs())).toList();
+            false, s.jobName(), s.entryClass(), s.programArgs(), s.stageVersion(), s.stateShape())).toList();
     Plan quiet = new Plan(plan.pipeline(), plan.definitionClass(), stages, plan.levels(), plan.topics(), plan.subjects(), plan.schemas());
     Trace trace = new Tracer(quiet, fetch, values, 5, 20).trace(ALERTS, 0, 1);
     assertThat(trace.hops()).singleElement().satisfies(h -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.PlannedTopic;
+import io.baton.flink.plan.StateShape;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.acl.AclOperation;
@@ -19,7 +20,8 @@ class AccessModelTest {
   private static PlannedStage stage(String name, List<String> inputs, String delivery) {
     return new PlannedStage(name, inputs.isEmpty() ? "source" : inputs.size() > 1 ? "co-group" : "stage", List.of(),
         inputs.isEmpty() ? List.of("in") : inputs, List.of("R"), "p." + name, "p." + name + ".dead-letter", "R",
-        "each", "map", "schema", "none", 1, delivery, "1", true, "p/" + name, "StageJob", List.of());
+        "each", "map", "schema", "none", 1, delivery, "1", true, "p/" + name, "StageJob", List.of(), "000000000000",
+        new StateShape(List.of("source", "handoff"), "each", "each", "", "", "", "", List.of("in")));
   }
 
   private static Plan plan(PlannedStage... stages) {
