@@ -90,6 +90,9 @@ public final class Deployer {
     String jarId = JarUploads.ensure(flink, jobJar);
     progress.accept("job jar on the cluster: " + jarId);
     Map<String, String> jobIds = new LinkedHashMap<>();
+    if (lineage.enabled()) {
+      progress.accept("OpenLineage run events: " + lineage);
+    }
     try (JobLineage events = lineage.open(plan, target.kafka().bootstrapServers(), bounded, progress)) {
       if (bounded) {
         BoundedRun run = new BoundedRun(plan, target.kafka(), SETTLE_TIMEOUT);
