@@ -99,7 +99,8 @@ public final class Deployer {
         progress.accept("bounded run " + run.runId() + " (header baton.run on its outputs and dead letters)");
         run.run((level, step) -> awaitFinished(flink,
             startLevel(flink, jarId, plan, level, stage -> with(environment.get(stage), step.jobArgs(stage)), jobIds, events),
-            FINISH_TIMEOUT, (job, state) -> events.ended(stageOf(jobIds, job), job, state, null)));
+            FINISH_TIMEOUT, (job, state) -> events.ended(stageOf(jobIds, job), job, state,
+                state.equals("FAILED") ? failure(flink, job) : null)));
       } else {
         for (List<String> level : plan.levels()) {
           startLevel(flink, jarId, plan, level, environment::get, jobIds, events);
@@ -139,6 +140,17 @@ public final class Deployer {
       environments.put(stage.name(), target.jobArgs(own.orElse(pipelineKafka), registry, bounded));
     }
     return environments;
+  }
+
+  /** A failed job's first exception as Flink's REST API keeps it ({@code /jobs/<id>/exceptions}), for the FAIL event. */
+  private static String failure(FlinkRest flink, String jobId) {
+    try {
+      var entry = flink.get("jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").path(0);
+      String trace = entry.path("stacktrace").asText("");
+      return trace.isEmpty() ? entry.path("exceptionName").asText("job failed") : trace.lines().findFirst().orElse(trace);
+    } catch (IOException | RuntimeException e) {
+      return "job failed (its exceptions could not be read: " + e.getMessage() + ")";
+    }
   }
 
   private static String stageOf(Map<String, String> jobIds, String jobId) {
