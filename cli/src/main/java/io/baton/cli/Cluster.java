@@ -3,6 +3,7 @@ package io.baton.cli;
 import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.deploy.Target;
 import io.baton.flink.deploy.TopicDefaults;
+import io.baton.flink.lineage.LineageSettings;
 import io.baton.schemas.registry.RegistryConfig;
 import io.baton.stack.Component;
 import io.baton.stack.ComponentStatus;
@@ -23,16 +24,21 @@ import java.nio.file.Path;
  * }</pre>
  */
 final class Cluster {
+  /** On the local stack: {@code off}, or an OpenLineage client config file; unset: events to the stack's file. */
+  static final String LINEAGE_ENV = "BATON_LINEAGE";
+
   private final Context context;
   private final Target target;
   private final String savepoints;
   private final Path deployments;
+  private final LineageSettings lineage;
 
-  private Cluster(Context context, Target target, String savepoints, Path deployments) {
+  private Cluster(Context context, Target target, String savepoints, Path deployments, LineageSettings lineage) {
     this.context = context;
     this.target = target;
     this.savepoints = savepoints;
     this.deployments = deployments;
+    this.lineage = lineage;
   }
 
   /** The servers of {@code context}; {@code registry} options apply to {@code local} only. */
@@ -48,7 +54,8 @@ final class Cluster {
         : new LocalStack(stack.config(Ports.defaults())).config().layout().jobFiles();
     return new Cluster(context, new Target(context.kafka(), ContextCheck.resolvedRegistry(context, System::getenv),
         context.flinkRest(), "2s", jobFiles, context.topics()), context.savepoints().orElse(null),
-        stateFolder(System::getenv).resolve("deployments").resolve(context.name()));
+        stateFolder(System::getenv).resolve("deployments").resolve(context.name()),
+        context.lineage().orElse(LineageSettings.off()));
   }
 
   /** The deployment record of {@code pipeline} on {@code context}, without asking its servers. */
@@ -83,7 +90,16 @@ final class Cluster {
     StackEndpoints endpoints = stack.endpoints();
     return new Cluster(Context.LOCAL, new Target(localKafka(endpoints), effective,
         endpoints.flinkWebUrl(), "2s", stack.config().layout().jobFiles(), TopicDefaults.brokerDefaults()),
-        "file://" + stack.config().layout().savepoints(), stack.config().layout().deployments());
+        "file://" + stack.config().layout().savepoints(), stack.config().layout().deployments(),
+        localLineage(stack.config().layout().home(), System.getenv(LINEAGE_ENV)));
+  }
+
+  /** The local stack's lineage: {@code <home>/lineage/openlineage.jsonl} unless {@code setting} is off or a config file. */
+  static LineageSettings localLineage(Path home, String setting) {
+    if (setting == null || setting.isBlank()) {
+      return LineageSettings.toFile(home.resolve("lineage").resolve("openlineage.jsonl"));
+    }
+    return setting.trim().equals("off") ? LineageSettings.off() : LineageSettings.fromClientConfig(Path.of(setting.trim()));
   }
 
   /** How Baton's clients reach the local stack's Kafka: a secure stack's admin client file when it is secure. */
@@ -124,10 +140,16 @@ final class Cluster {
 
   /** Deploys, stops and resumes {@code pipeline}'s stages on these servers. */
   io.baton.flink.deploy.Upgrade upgrade(String pipeline, java.util.function.Consumer<String> progress) {
-    return new io.baton.flink.deploy.Upgrade(target, deploymentRecord(pipeline), context.name(), savepoints, progress);
+    return new io.baton.flink.deploy.Upgrade(target, deploymentRecord(pipeline), context.name(), savepoints, progress)
+        .withLineage(lineage);
   }
 
   Target target() {
     return target;
+  }
+
+  /** Where runs on these servers send their stage jobs' OpenLineage events. */
+  LineageSettings lineage() {
+    return lineage;
   }
 }

@@ -2,6 +2,7 @@ package io.baton.cli;
 
 import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.deploy.TopicDefaults;
+import io.baton.flink.lineage.LineageSettings;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,7 +23,7 @@ final class Context {
   /** The name of the local stack's context. */
   static final String LOCAL_NAME = "local";
   /** The local stack ({@code ./baton up}): its servers, its registry, topics with the broker's defaults. */
-  static final Context LOCAL = new Context(LOCAL_NAME, null, null, null, null, null, TopicDefaults.brokerDefaults());
+  static final Context LOCAL = new Context(LOCAL_NAME, null, null, null, null, null, TopicDefaults.brokerDefaults(), null, null);
 
   private final String name;
   private final Path origin;
@@ -32,14 +33,10 @@ final class Context {
   private final RegistryConfig registry;
   private final TopicDefaults topics;
   private final String savepoints;
+  private final LineageSettings lineage;
 
   private Context(String name, Path origin, String flinkRest, Path jobFiles, KafkaClientConfig kafka,
-      RegistryConfig registry, TopicDefaults topics) {
-    this(name, origin, flinkRest, jobFiles, kafka, registry, topics, null);
-  }
-
-  private Context(String name, Path origin, String flinkRest, Path jobFiles, KafkaClientConfig kafka,
-      RegistryConfig registry, TopicDefaults topics, String savepoints) {
+      RegistryConfig registry, TopicDefaults topics, String savepoints, LineageSettings lineage) {
     this.savepoints = savepoints;
     this.name = name;
     this.origin = origin;
@@ -48,18 +45,29 @@ final class Context {
     this.kafka = kafka;
     this.registry = registry;
     this.topics = topics;
+    this.lineage = lineage;
   }
 
   /** A context of the file {@code origin}; {@link ContextParser} has validated every part. */
   static Context remote(String name, Path origin, String flinkRest, Path jobFiles, KafkaClientConfig kafka,
       RegistryConfig registry, TopicDefaults topics) {
     return new Context(Objects.requireNonNull(name), Objects.requireNonNull(origin), Objects.requireNonNull(flinkRest),
-        jobFiles, Objects.requireNonNull(kafka), Objects.requireNonNull(registry), Objects.requireNonNull(topics));
+        jobFiles, Objects.requireNonNull(kafka), Objects.requireNonNull(registry), Objects.requireNonNull(topics), null, null);
+  }
+
+  /** The same context, emitting its runs' OpenLineage events as {@code lineage} says (its {@code lineage:} section). */
+  Context withLineage(LineageSettings lineage) {
+    return new Context(name, origin, flinkRest, jobFiles, kafka, registry, topics, savepoints, Objects.requireNonNull(lineage));
+  }
+
+  /** Where this context's runs send OpenLineage events; empty: none (a file context without {@code lineage:}). */
+  Optional<LineageSettings> lineage() {
+    return Optional.ofNullable(lineage);
   }
 
   /** This context with {@code flink.savepoints}: where deploys and stops write savepoints (a path the cluster writes). */
   Context withSavepoints(String directory) {
-    return new Context(name, origin, flinkRest, jobFiles, kafka, registry, topics, directory);
+    return new Context(name, origin, flinkRest, jobFiles, kafka, registry, topics, directory, lineage);
   }
 
   /** Where savepoints go, as the cluster sees it; empty: the cluster's {@code execution.checkpointing.savepoint-dir}. */
@@ -118,6 +126,6 @@ final class Context {
   @Override
   public String toString() {
     return isLocal() ? "Context.LOCAL" : "Context.remote(\"" + name + "\", " + flinkRest + ", " + kafka + ", "
-        + registry + ", " + topics + ")";
+        + registry + ", " + topics + ")" + (lineage == null ? "" : ".withLineage(" + lineage + ")");
   }
 }

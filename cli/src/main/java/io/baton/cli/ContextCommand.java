@@ -135,6 +135,7 @@ final class ContextCommand implements Callable<Integer> {
       sb.append("  configs:\n");
       c.topics().configs().forEach((k, v) -> sb.append("    ").append(k).append(": ").append(v).append('\n'));
     }
+    c.lineage().ifPresent(l -> sb.append("lineage: ").append(l).append("   # OpenLineage run events\n"));
     return sb.toString();
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.SecretKeys;
 import io.baton.flink.deploy.TopicDefaults;
+import io.baton.flink.lineage.LineageSettings;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ final class ContextParser {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern SERVERS = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
   private static final Set<String> TOP = Set.of("current-context", "contexts");
-  private static final Set<String> CONTEXT = Set.of("flink", "kafka", "registry", "topics");
+  private static final Set<String> CONTEXT = Set.of("flink", "kafka", "registry", "topics", "lineage");
+  private static final Set<String> LINEAGE = Set.of("namespace", "file", "config");
   private static final Set<String> FLINK = Set.of("rest", "jobFiles", "savepoints");
   private static final Set<String> KAFKA = Set.of("bootstrap", "properties", "propertiesFile");
   private static final Set<String> REGISTRY = Set.of("url", "properties", "propertiesFile");
@@ -97,8 +99,31 @@ final class ContextParser {
     if (problems.size() > before || flink == null || kafka == null || registry == null || topics == null) {
       return null;
     }
+    LineageSettings lineage = lineage(node.get("lineage"), at + ".lineage");
     String savepoints = node.get("flink") == null ? null : text(node.get("flink").get("savepoints"), at + ".flink.savepoints");
-    return Context.remote(name, file, flink, jobFiles, kafka, registry, topics).withSavepoints(savepoints);
+    Context context = Context.remote(name, file, flink, jobFiles, kafka, registry, topics).withSavepoints(savepoints);
+    return lineage == null ? context : context.withLineage(lineage);
+  }
+
+  /** {@code lineage: {namespace: prod, file: ... | config: openlineage.yml}}; absent: no lineage events. */
+  private LineageSettings lineage(JsonNode node, String at) {
+    if (!mapping(node, at, false)) {
+      return null;
+    }
+    keys(node, at + ".", LINEAGE);
+    Path events = path(node.get("file"), at + ".file");
+    Path config = path(node.get("config"), at + ".config");
+    String namespace = text(node.get("namespace"), at + ".namespace");
+    if ((events == null) == (config == null)) {
+      problems.add(at + ": set one of file (a JSON-lines file of events) or config (an OpenLineage client config file)");
+      return null;
+    }
+    if (namespace != null && namespace.isBlank()) {
+      problems.add(at + ".namespace: must not be blank");
+      return null;
+    }
+    LineageSettings lineage = events != null ? LineageSettings.toFile(events) : LineageSettings.fromClientConfig(config);
+    return namespace == null ? lineage : lineage.inNamespace(namespace.trim());
   }
 
   private String flink(JsonNode node, String at) {

@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
   static Map<String, String> run(Cluster cluster, Plan plan, Path jar, boolean bounded,
       java.util.function.Consumer<String> progress) throws Exception {
     try {
-      return new Deployer(cluster.target(), progress).deploy(plan, jar, bounded);
+      return new Deployer(cluster.target(), progress, cluster.lineage()).deploy(plan, jar, bounded);
     } catch (DeployRefusedException | NotEnoughSlotsException e) {
       throw new CliException(e.getMessage(), e);
     }

@@ -123,4 +123,45 @@ class ContextParserTest {
   void anEmptyFileHasOnlyTheLocalContext() throws Exception {
     assertThat(parse("").all()).containsExactly(Context.LOCAL);
   }
+
+  @Test
+  void aLineageSectionSendsTheContextsRunEventsToAFileOrAnOpenLineageClientConfig() throws Exception {
+    Contexts contexts = parse("""
+        contexts:
+          to-file:
+            flink: {rest: "http://flink:8081"}
+            kafka: {bootstrap: "b:9092"}
+            registry: {url: "http://r:8085/apis/ccompat/v7"}
+            lineage: {file: lineage/events.jsonl}
+          to-marquez:
+            flink: {rest: "http://flink:8081"}
+            kafka: {bootstrap: "b:9092"}
+            registry: {url: "http://r:8085/apis/ccompat/v7"}
+            lineage: {namespace: prod, config: /etc/baton/openlineage.yml}
+          without:
+            flink: {rest: "http://flink:8081"}
+            kafka: {bootstrap: "b:9092"}
+            registry: {url: "http://r:8085/apis/ccompat/v7"}
+        """);
+
+    assertThat(contexts.select(Optional.of("to-file")).lineage()).map(Object::toString)
+        .contains("LineageSettings.toFile(/home/u/.config/baton/lineage/events.jsonl).inNamespace(baton)");
+    assertThat(contexts.select(Optional.of("to-marquez")).lineage()).map(Object::toString)
+        .contains("LineageSettings.fromClientConfig(/etc/baton/openlineage.yml).inNamespace(prod)");
+    assertThat(contexts.select(Optional.of("without")).lineage()).isEmpty();
+  }
+
+  @Test
+  void aLineageSectionNamesExactlyOneDestination() {
+    assertThatThrownBy(() -> parse("""
+        contexts:
+          both:
+            flink: {rest: "http://flink:8081"}
+            kafka: {bootstrap: "b:9092"}
+            registry: {url: "http://r:8085/apis/ccompat/v7"}
+            lineage: {file: a.jsonl, config: b.yml, url: "http://marquez:5000"}
+        """)).isInstanceOf(CliException.class).hasMessage("invalid contexts file " + FILE + ": "
+        + "contexts.both.lineage.url: unknown key; the keys here are config, file, namespace; "
+        + "contexts.both.lineage: set one of file (a JSON-lines file of events) or config (an OpenLineage client config file)");
+  }
 }

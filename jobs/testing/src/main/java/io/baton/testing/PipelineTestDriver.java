@@ -16,6 +16,8 @@ import io.baton.flink.deploy.Deployer;
 import io.baton.flink.deploy.Target;
 import io.baton.flink.job.StageJob;
 import io.baton.flink.job.StageSettings;
+import io.baton.flink.lineage.JobLineage;
+import io.baton.flink.lineage.LineageSettings;
 import io.baton.flink.internal.translate.StageTopology;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificData;
@@ -206,30 +209,63 @@ public final class PipelineTestDriver implements AutoCloseable {
    * }</pre>
    */
   public RunId runBounded(PipelineDefinition definition, PolicyOverrides overrides, Duration timeout) throws Exception {
-    return runBounded(definition, overrides, settings(true), timeout);
+    return runBounded(definition, overrides, settings(true), timeout, LineageSettings.off());
+  }
+
+  /**
+   * Like {@link #runBounded(PipelineDefinition, Duration)}, emitting each stage job's OpenLineage run events (START,
+   * then COMPLETE or FAIL) as {@code lineage} says, as {@code baton run} does.
+   *
+   * <pre>{@code
+   * driver.runBounded(new SensorStory(), Duration.ofMinutes(1), LineageSettings.toFile(dir.resolve("ol.jsonl")));
+   * }</pre>
+   */
+  public RunId runBounded(PipelineDefinition definition, Duration timeout, LineageSettings lineage) throws Exception {
+    return runBounded(definition, PolicyOverrides.none(), settings(true), timeout, lineage);
   }
 
   private RunId runBounded(PipelineDefinition definition, PolicyOverrides overrides, StageSettings settings,
       Duration timeout) throws Exception {
+    return runBounded(definition, overrides, settings, timeout, LineageSettings.off());
+  }
+
+  private RunId runBounded(PipelineDefinition definition, PolicyOverrides overrides, StageSettings settings,
+      Duration timeout, LineageSettings lineage) throws Exception {
     PipelineGraph graph = PipelineDefinitions.define(definition).build();
     Plan plan = prepare(graph, definition, settings, overrides);
     StageSettings jobSettings = forJobs(graph, settings.bounded(true));
-    // Readers after the run, like the next group, see all a group committed.
-    return new BoundedRun(plan, bootstrapServers(), timeout).run((level, step) -> {
-      List<JobClient> running = new ArrayList<>();
-      for (String name : level) {
-        TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
-        StageTopology.build(env, graph.name(), StageJob.stage(graph, plan.stage(name).programArgs()),
-            step.settings(jobSettings, name));
-        running.add(env.executeAsync(ResourceNames.jobName(graph.name(), name)));
-      }
-      for (JobClient job : running) {
-        JobExecutionResult result = job.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (result == null) {
-          throw new IllegalStateException("job " + job.getJobID() + " did not finish");
+    try (JobLineage events = lineage.open(plan, bootstrapServers(), true, System.err::println)) {
+      // Readers after the run, like the next group, see all a group committed.
+      return new BoundedRun(plan, bootstrapServers(), timeout).run((level, step) -> {
+        Map<String, JobClient> running = new LinkedHashMap<>();
+        for (String name : level) {
+          TestStreamEnvironment env = new TestStreamEnvironment(servers.flink(), 1);
+          StageTopology.build(env, graph.name(), StageJob.stage(graph, plan.stage(name).programArgs()),
+              step.settings(jobSettings, name));
+          JobClient job = env.executeAsync(ResourceNames.jobName(graph.name(), name));
+          running.put(name, job);
+          events.started(name, job.getJobID().toHexString());
         }
-      }
-    });
+        for (Map.Entry<String, JobClient> job : running.entrySet()) {
+          awaitFinished(job.getKey(), job.getValue(), timeout, events);
+        }
+      });
+    }
+  }
+
+  private static void awaitFinished(String stage, JobClient job, Duration timeout, JobLineage events) throws Exception {
+    String id = job.getJobID().toHexString();
+    JobExecutionResult result;
+    try {
+      result = job.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      events.ended(stage, id, job.getJobStatus().get().name(), String.valueOf(e.getCause()));
+      throw e;
+    }
+    if (result == null) {
+      throw new IllegalStateException("job " + job.getJobID() + " did not finish");
+    }
+    events.ended(stage, id, "FINISHED", null);
   }
 
   /** Settings of this driver's servers; checkpoints every 500 ms so exactly-once output shows quickly. */

@@ -2,6 +2,8 @@ package io.baton.flink.deploy;
 
 import io.baton.api.internal.ResourceNames;
 import io.baton.connectors.KafkaClientConfig;
+import io.baton.flink.lineage.JobLineage;
+import io.baton.flink.lineage.LineageSettings;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.PlannedSubject;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,10 +43,17 @@ public final class Deployer {
 
   private final Target target;
   private final Consumer<String> progress;
+  private final LineageSettings lineage;
 
   public Deployer(Target target, Consumer<String> progress) {
+    this(target, progress, LineageSettings.off());
+  }
+
+  /** A deployer that emits each stage job's OpenLineage run events as {@code lineage} says (see {@link JobLineage}). */
+  public Deployer(Target target, Consumer<String> progress, LineageSettings lineage) {
     this.target = target;
     this.progress = progress;
+    this.lineage = lineage;
   }
 
   /** Deploys and returns the Flink job id of each stage, in plan order. */
@@ -80,15 +90,20 @@ public final class Deployer {
     String jarId = JarUploads.ensure(flink, jobJar);
     progress.accept("job jar on the cluster: " + jarId);
     Map<String, String> jobIds = new LinkedHashMap<>();
-    try {
+    if (lineage.enabled()) {
+      progress.accept("OpenLineage run events: " + lineage);
+    }
+    try (JobLineage events = lineage.open(plan, target.kafka().bootstrapServers(), bounded, progress)) {
       if (bounded) {
         BoundedRun run = new BoundedRun(plan, target.kafka(), SETTLE_TIMEOUT);
         progress.accept("bounded run " + run.runId() + " (header baton.run on its outputs and dead letters)");
         run.run((level, step) -> awaitFinished(flink,
-            startLevel(flink, jarId, plan, level, stage -> with(environment.get(stage), step.jobArgs(stage)), jobIds), FINISH_TIMEOUT));
+            startLevel(flink, jarId, plan, level, stage -> with(environment.get(stage), step.jobArgs(stage)), jobIds, events),
+            FINISH_TIMEOUT, (job, state) -> events.ended(stageOf(jobIds, job), job, state,
+                state.equals("FAILED") ? failure(flink, job) : null)));
       } else {
         for (List<String> level : plan.levels()) {
-          startLevel(flink, jarId, plan, level, environment::get, jobIds);
+          startLevel(flink, jarId, plan, level, environment::get, jobIds, events);
         }
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -132,6 +147,21 @@ public final class Deployer {
     return ENDED.contains(state);
   }
 
+  /** A failed job's first exception as Flink's REST API keeps it ({@code /jobs/<id>/exceptions}), for the FAIL event. */
+  private static String failure(FlinkRest flink, String jobId) {
+    try {
+      var entry = flink.get("jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").path(0);
+      String trace = entry.path("stacktrace").asText("");
+      return trace.isEmpty() ? entry.path("exceptionName").asText("job failed") : trace.lines().findFirst().orElse(trace);
+    } catch (IOException | RuntimeException e) {
+      return "job failed (its exceptions could not be read: " + e.getMessage() + ")";
+    }
+  }
+
+  private static String stageOf(Map<String, String> jobIds, String jobId) {
+    return jobIds.entrySet().stream().filter(e -> e.getValue().equals(jobId)).findFirst().orElseThrow().getKey();
+  }
+
   private static List<String> with(List<String> environment, List<String> more) {
     List<String> all = new ArrayList<>(environment);
     all.addAll(more);
@@ -140,7 +170,8 @@ public final class Deployer {
 
   /** Starts one job per stage of {@code level}, records their ids in {@code jobIds} and returns them. */
   private List<String> startLevel(FlinkRest flink, String jarId, Plan plan, List<String> level,
-      Function<String, List<String>> environment, Map<String, String> jobIds) throws IOException, InterruptedException {
+      Function<String, List<String>> environment, Map<String, String> jobIds, JobLineage events)
+      throws IOException, InterruptedException {
     List<String> started = new ArrayList<>();
     for (String stageName : level) {
       PlannedStage stage = plan.stage(stageName);
@@ -150,6 +181,7 @@ public final class Deployer {
       jobIds.put(stageName, jobId);
       started.add(jobId);
       progress.accept("started " + stage.jobName() + " (" + jobId + ")");
+      events.started(stageName, jobId);
     }
     return started;
   }
@@ -157,10 +189,19 @@ public final class Deployer {
   /** Waits until every job has finished; a failed or cancelled one ends the wait with an error. */
   static void awaitFinished(FlinkRest flink, List<String> jobIds, Duration timeout)
       throws IOException, InterruptedException {
+    awaitFinished(flink, jobIds, timeout, (job, state) -> { });
+  }
+
+  /** Like {@link #awaitFinished(FlinkRest, List, Duration)}, telling {@code seen} each job's state (id, state) as polled. */
+  static void awaitFinished(FlinkRest flink, List<String> jobIds, Duration timeout, BiConsumer<String, String> seen)
+      throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       Map<String, String> states = new LinkedHashMap<>();
-      flink.jobs().stream().filter(j -> jobIds.contains(j.id())).forEach(j -> states.put(j.name(), j.state()));
+      flink.jobs().stream().filter(j -> jobIds.contains(j.id())).forEach(j -> {
+        states.put(j.name(), j.state());
+        seen.accept(j.id(), j.state());
+      });
       for (Map.Entry<String, String> e : states.entrySet()) {
         if (e.getValue().equals("FAILED") || e.getValue().equals("CANCELED")) {
           throw new IOException("job " + e.getKey() + " ended " + e.getValue() + "; see the Flink web UI at " + flink.url());

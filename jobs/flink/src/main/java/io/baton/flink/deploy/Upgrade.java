@@ -2,6 +2,8 @@ package io.baton.flink.deploy;
 
 import io.baton.flink.deploy.UpgradeDiff.Action;
 import io.baton.flink.deploy.UpgradeDiff.Step;
+import io.baton.flink.lineage.JobLineage;
+import io.baton.flink.lineage.LineageSettings;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
 import io.baton.flink.plan.StageVersion;
@@ -76,18 +78,31 @@ public final class Upgrade {
   private final String savepointDir;
   private final Consumer<String> progress;
   private final FlinkRest flink;
+  private final LineageSettings lineage;
+  private JobLineage events = JobLineage.off();
 
   /** {@code savepointDir} null: the cluster's {@code execution.checkpointing.savepoint-dir}. */
   public Upgrade(Target target, Path recordFile, String context, String savepointDir, Consumer<String> progress) {
+    this(target, recordFile, context, savepointDir, progress, LineageSettings.off());
+  }
+
+  private Upgrade(Target target, Path recordFile, String context, String savepointDir, Consumer<String> progress,
+      LineageSettings lineage) {
     this.target = target;
     this.recordFile = recordFile;
     this.context = context;
     this.savepointDir = savepointDir;
     this.progress = progress;
+    this.lineage = lineage;
     this.flink = new FlinkRest(target.flinkRestUrl());
   }
 
   /** Where the deployment record is kept. */
+  /** The same upgrade, emitting an OpenLineage START for each stage job it starts (see {@link JobLineage}). */
+  public Upgrade withLineage(LineageSettings settings) {
+    return new Upgrade(target, recordFile, context, savepointDir, progress, settings);
+  }
+
   public Path recordFile() {
     return recordFile;
   }
@@ -122,7 +137,8 @@ public final class Upgrade {
     Map<String, String> jobIds = new LinkedHashMap<>();
     Map<String, String> rolledBack = new LinkedHashMap<>();
     DeploymentRecord before = record;
-    try {
+    try (JobLineage opened = lineage.open(plan, target.kafka().bootstrapServers(), false, progress)) {
+      events = opened;
       for (Step step : steps) {
         record = apply(step, record, jarId, environments.get(step.stage()), jobs, options, jobIds, rolledBack);
         record.save(recordFile);
@@ -130,6 +146,8 @@ public final class Upgrade {
     } catch (IOException | InterruptedException | RuntimeException e) {
       cancelStarted(steps, before, record, jobIds);
       throw e;
+    } finally {
+      events = JobLineage.off();
     }
     return new Outcome(steps, jobIds, rolledBack);
   }
@@ -264,6 +282,7 @@ public final class Upgrade {
     List<String> args = args(stage, environment, generation);
     String jobId = flink.run(jarId, stage.entryClass(), args, savepoint, dropState);
     jobIds.put(stage.name(), jobId);
+    events.started(stage.name(), jobId);
     progress.accept("started " + stage.jobName() + " (" + jobId + ")" + (savepoint == null ? ""
         : (dropState ? " with the offsets and transactions of " : " from ") + savepoint));
     return record.with(stage.name(), new DeploymentRecord.Stage(stage.stageVersion(), stage.stateShape(),
