@@ -32,7 +32,7 @@ import java.util.Queue;
  * }
  * }</pre>
  */
-final class MockKubernetes implements AutoCloseable {
+public final class MockKubernetes implements AutoCloseable {
   private final KubernetesMockServer server;
   private final NamespacedKubernetesClient client;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -42,7 +42,7 @@ final class MockKubernetes implements AutoCloseable {
     this.client = server.createClient();
   }
 
-  static MockKubernetes start() {
+  public static MockKubernetes start() {
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
         new KubernetesMixedDispatcher(expectations), false);
@@ -59,7 +59,7 @@ final class MockKubernetes implements AutoCloseable {
   }
 
   /** An (unshaded) fabric8 client of the mock, for the tests' own reads. */
-  NamespacedKubernetesClient client() {
+  public NamespacedKubernetesClient client() {
     return client;
   }
 
@@ -85,7 +85,7 @@ final class MockKubernetes implements AutoCloseable {
   }
 
   /** A kubeconfig in {@code dir} whose current context is this server (namespace {@code namespace}, a dummy token). */
-  Path kubeconfig(Path dir, String namespace) {
+  public Path kubeconfig(Path dir, String namespace) {
     return writeKubeconfig(dir.resolve("kubeconfig"), url(), namespace);
   }
 
