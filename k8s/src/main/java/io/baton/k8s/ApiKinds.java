@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The kinds a pipeline owns, as the API server serves them (group, version, plural), so the generic client needs no
- * discovery: FlinkSessionJob, KafkaTopic, KafkaUser and ConfigMap, in the order they are applied.
+ * discovery: FlinkSessionJob, KafkaTopic, KafkaUser and ConfigMap, in the order stale ones are deleted (jobs first).
  */
 final class ApiKinds {
   static final Map<String, ResourceDefinitionContext> ALL = new LinkedHashMap<>();

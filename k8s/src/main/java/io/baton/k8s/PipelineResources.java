@@ -63,14 +63,15 @@ public final class PipelineResources {
   }
 
   /**
-   * The pipeline's own objects, without namespace (the kustomization or {@link K8sDeploy} sets it): its
-   * FlinkSessionJobs, KafkaTopics, KafkaUsers and the clients' ConfigMap, as in the rendered files.
+   * The pipeline's own objects, without namespace (the kustomization or {@link K8sDeploy} sets it), as in the
+   * rendered files, in the order a job's needs come first: the clients' ConfigMap, KafkaTopics, KafkaUsers, then the
+   * FlinkSessionJobs.
    */
   static List<Map<String, Object>> objects(Plan plan, K8sSettings settings) {
-    List<Map<String, Object>> objects = new ArrayList<>(SessionJobs.render(plan, settings));
+    List<Map<String, Object>> objects = new ArrayList<>(List.of(KafkaClients.configMap(plan)));
     objects.addAll(KafkaTopics.render(plan, settings));
     objects.addAll(KafkaUsers.render(AccessModel.of(plan), settings));
-    objects.add(KafkaClients.configMap(plan));
+    objects.addAll(SessionJobs.render(plan, settings));
     return objects;
   }
 

@@ -61,6 +61,9 @@ class K8sDeployTest {
 
     assertThat(report.changes()).extracting(c -> c.kind() + " " + c.name()).containsExactlyInAnyOrderElementsOf(ALL);
     assertThat(report.changes()).extracting(Change::action).containsOnly(Action.CREATED);
+    assertThat(report.changes()).as("a job's ConfigMap, topics and user before the job").extracting(Change::kind)
+        .containsExactly("ConfigMap", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
+            "KafkaUser", "KafkaUser", "KafkaUser", "FlinkSessionJob", "FlinkSessionJob", "FlinkSessionJob");
     assertThat(stored().keySet()).containsExactlyInAnyOrderElementsOf(ALL);
 
     GenericKubernetesResource job = get("FlinkSessionJob", "sensor-story.per-minute");
