@@ -2,12 +2,12 @@ package io.baton.cli;
 
 import io.baton.flink.plan.Plan;
 import io.baton.k8s.ApplyReport;
+import io.baton.k8s.K8sApplyException;
 import io.baton.k8s.K8sDeploy;
 import io.baton.k8s.K8sSettings;
 import io.baton.k8s.PipelineResources;
 import io.baton.stack.RepoRoot;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,10 +147,8 @@ final class K8sCommand implements Callable<Integer> {
         out.print(report);
         out.flush();
         return ExitCodes.OK;
-      } catch (KubernetesClientException e) {
-        String status = e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : "";
-        throw new CliException("the Kubernetes API of context '" + context.selected().map(Context::name).orElse("")
-            + "' refused or failed" + status + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+      } catch (K8sApplyException e) {
+        throw new CliException(e.getMessage(), e);
       }
     }
   }

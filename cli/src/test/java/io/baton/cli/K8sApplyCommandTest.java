@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -63,7 +64,11 @@ class K8sApplyCommandTest {
               session: shared-session
               jarURI: https://artifacts.example.com/baton-examples.jar
             kafka: {bootstrap: "kafka-bootstrap.streaming:9092"}
-        """.formatted(kubeconfig));
+          k8s-nowhere:
+            kind: kubernetes
+            kubernetes: {kubeconfig: %s}
+        """.formatted(kubeconfig, Files.writeString(dir.resolve("nowhere"), Files.readString(kubeconfig)
+            .replace(server.url("/").replaceAll("/$", ""), "http://127.0.0.1:" + closedPort()))));
     TestContextsFile.use(contexts);
   }
 
@@ -118,6 +123,20 @@ class K8sApplyCommandTest {
     assertThat(status.err().trim()).isEqualTo("baton: context 'k8s-mock' is of kind kubernetes: its Flink, Kafka and"
         + " registry are inside the cluster; deploy with: baton k8s apply <pipeline> --context k8s-mock (other commands"
         + " need a context of kind flink)");
+  }
+
+  @Test
+  void anUnreachableApiServerIsOneLineAndExitCodeOne() {
+    CliRun apply = CliRun.of("k8s", "apply", "sensor-story", "--context", "k8s-nowhere");
+
+    assertThat(apply.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(apply.err()).startsWith("baton: no Kubernetes cluster reachable at http://127.0.0.1:").hasLineCount(1);
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -25,13 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Applies a pipeline's own objects (the FlinkSessionJobs, KafkaTopics, KafkaUsers and clients' ConfigMap that
  * {@code baton k8s render} writes) through the Kubernetes API, idempotently: creates what is missing, updates what
  * differs (server-set metadata and status ignored), leaves identical objects untouched (their resourceVersion stays),
  * and deletes the objects labelled with the pipeline that the plan no longer has. The Flink operator then runs the
- * jobs; Strimzi creates the topics and users.
+ * jobs; Strimzi creates the topics and users. A failed call stops it with a one-line {@link K8sApplyException}.
  *
  * <pre>{@code
  * try (KubernetesClient client = K8sDeploy.connect(null)) {        // as kubectl: $KUBECONFIG or ~/.kube/config
@@ -43,6 +45,8 @@ import java.util.Set;
 public final class K8sDeploy {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PIPELINE_LABEL = "baton.io/pipeline";
+  /** fabric8 retries a failed call with backoff (10 times by default, many seconds on a refused connection). */
+  private static final int RETRIES = 2;
 
   private K8sDeploy() {}
 
@@ -59,6 +63,7 @@ public final class K8sDeploy {
   /** A client of the cluster in {@code kubeconfig}'s current context, or, if null, the one kubectl would use. */
   public static KubernetesClient connect(Path kubeconfig) {
     Config config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
+    config.setRequestRetryBackoffLimit(RETRIES);
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
@@ -71,11 +76,11 @@ public final class K8sDeploy {
       String kind = desired.getKind();
       String name = desired.getMetadata().getName();
       wanted.computeIfAbsent(kind, k -> new HashSet<>()).add(name);
-      Resource<GenericKubernetesResource> ref = in(client, kind, ns).withName(name);
-      GenericKubernetesResource existing = ref.get();
+      GenericKubernetesResource existing = call(client, "read " + kind + " " + name, () ->
+          in(client, kind, ns).withName(name).get());
       if (existing == null) {
         if (write) {
-          in(client, kind, ns).resource(desired).create();
+          call(client, "create " + kind + " " + name, () -> in(client, kind, ns).resource(desired).create());
         }
         changes.add(new Change(Action.CREATED, kind, name));
       } else if (same(client, existing, desired)) {
@@ -84,25 +89,36 @@ public final class K8sDeploy {
         if (write) {
           desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
           desired.getMetadata().setAnnotations(existing.getMetadata().getAnnotations());
-          in(client, kind, ns).resource(desired).update();
+          call(client, "update " + kind + " " + name, () -> in(client, kind, ns).resource(desired).update());
         }
         changes.add(new Change(Action.UPDATED, kind, name));
       }
     }
     for (String kind : ApiKinds.ALL.keySet()) {
       Set<String> keep = wanted.getOrDefault(kind, Set.of());
-      List<GenericKubernetesResource> stale = new ArrayList<>(in(client, kind, ns)
-          .withLabel("app.kubernetes.io/part-of", "baton").withLabel(PIPELINE_LABEL, plan.pipeline()).list().getItems());
+      List<GenericKubernetesResource> stale = new ArrayList<>(call(client, "list " + kind + "s of " + plan.pipeline(),
+          () -> in(client, kind, ns).withLabel("app.kubernetes.io/part-of", "baton")
+              .withLabel(PIPELINE_LABEL, plan.pipeline()).list().getItems()));
       stale.removeIf(r -> keep.contains(r.getMetadata().getName()));
       stale.sort(Comparator.comparing(r -> r.getMetadata().getName()));
       for (GenericKubernetesResource r : stale) {
+        String name = r.getMetadata().getName();
         if (write) {
-          in(client, kind, ns).withName(r.getMetadata().getName()).delete();
+          call(client, "delete " + kind + " " + name, () -> in(client, kind, ns).withName(name).delete());
         }
-        changes.add(new Change(Action.DELETED, kind, r.getMetadata().getName()));
+        changes.add(new Change(Action.DELETED, kind, name));
       }
     }
     return new ApplyReport(ns, !write, changes);
+  }
+
+  /** One API call; its failure as a one-line {@link K8sApplyException} naming {@code what}. */
+  private static <T> T call(KubernetesClient client, String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (KubernetesClientException e) {
+      throw K8sApplyException.of(String.valueOf(client.getMasterUrl()), what, e);
+    }
   }
 
   private static NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,

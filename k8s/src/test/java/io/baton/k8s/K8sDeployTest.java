@@ -1,6 +1,7 @@
 package io.baton.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.api.overrides.PolicyOverrides;
 import io.baton.examples.sensor.SensorStory;
@@ -173,6 +174,18 @@ class K8sDeployTest {
     assertThat(stored()).isEmpty();
     assertThat(report.toString()).endsWith("dry run, nothing written; would be in namespace baton-test: 13 created,"
         + " 0 updated, 0 unchanged, 0 deleted\n");
+  }
+
+  @Test
+  void aRefusalStopsTheApplyInOneLineBeforeAnyJobIsCreated() {
+    mock.refuseNextPost("/apis/kafka.strimzi.io/v1/namespaces/" + NS + "/kafkausers");
+
+    assertThatThrownBy(() -> K8sDeploy.apply(PLAN, SETTINGS, kube)).isInstanceOf(K8sApplyException.class)
+        .hasMessageStartingWith("Kubernetes at " + kube.getMasterUrl() + " refused to create KafkaUser"
+            + " baton.sensor-story.readings: 403 Forbidden: configmaps is forbidden")
+        .satisfies(e -> assertThat(e.getMessage()).hasLineCount(1));
+    assertThat(stored().keySet()).as("the ConfigMap and topics came first; no user, no job")
+        .containsExactlyInAnyOrderElementsOf(ALL.stream().filter(o -> o.startsWith("ConfigMap") || o.startsWith("KafkaTopic")).toList());
   }
 
   /** The sensor story without its alerts stage (and the topics that stage writes). */

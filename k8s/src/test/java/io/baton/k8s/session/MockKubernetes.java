@@ -51,7 +51,7 @@ public final class MockKubernetes implements AutoCloseable {
   }
 
   /** The next POST to {@code apiPath} is refused with 403, as an API server refuses what RBAC does not allow. */
-  void refuseNextPost(String apiPath) {
+  public void refuseNextPost(String apiPath) {
     String status = """
         {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403,
          "message":"configmaps is forbidden: User \\"system:serviceaccount:test:baton\\" cannot create resource \\"configmaps\\""}""";
