@@ -45,6 +45,11 @@ final class ContextCheck {
     if (context.isLocal()) {
       return problems;
     }
+    if (context.isKubernetes()) {
+      context.kube().kubeconfig().filter(p -> !Files.isRegularFile(p)).ifPresent(p ->
+          problems.add("kubernetes.kubeconfig: no file " + p));
+      return problems;
+    }
     boolean kafkaFileOk = file(context.kafka().propertiesFile(), "kafka.propertiesFile", problems);
     boolean registryFileOk = file(context.registry().propertiesFile(), "registry.propertiesFile", problems);
     if (kafkaFileOk) {

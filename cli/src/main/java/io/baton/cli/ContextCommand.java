@@ -1,6 +1,7 @@
 package io.baton.cli;
 
 import io.baton.connectors.SecretKeys;
+import io.baton.k8s.K8sSettings;
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
 import io.baton.stack.StackEndpoints;
@@ -54,8 +55,11 @@ final class ContextCommand implements Callable<Integer> {
       Contexts contexts = file().load();
       out.printf("%-2s%-16s%-36s%s%n", "", "NAME", "FLINK", "KAFKA");
       for (Context c : contexts.all()) {
-        out.printf("%-2s%-16s%-36s%s%n", c.name().equals(contexts.current()) ? "*" : "", c.name(),
-            c.isLocal() ? "the local stack (./baton up)" : c.flinkRest(), c.isLocal() ? "" : c.kafka().bootstrapServers());
+        String flink = c.isLocal() ? "the local stack (./baton up)" : c.isKubernetes() ? "kubernetes: "
+            + c.kube().settings().namespace() + "/" + c.kube().settings().sessionDeployment() : c.flinkRest();
+        String kafka = c.isLocal() ? "" : c.isKubernetes() ? c.kube().settings().bootstrapServers() + " (in the cluster)"
+            : c.kafka().bootstrapServers();
+        out.printf("%-2s%-16s%-36s%s%n", c.name().equals(contexts.current()) ? "*" : "", c.name(), flink, kafka);
       }
       out.println("contexts file: " + contexts.file() + (contexts.file().toFile().exists() ? "" : " (none yet)"));
       out.flush();
@@ -118,6 +122,9 @@ final class ContextCommand implements Callable<Integer> {
   static String describe(Context c) {
     StringBuilder sb = new StringBuilder();
     sb.append("file: ").append(c.origin().map(Path::toString).orElse("")).append('\n');
+    if (c.isKubernetes()) {
+      return sb.append(describeKubernetes(c.kube())).toString();
+    }
     sb.append("flink:\n  rest: ").append(c.flinkRest()).append('\n');
     c.jobFiles().ifPresent(p -> sb.append("  jobFiles: ").append(p).append('\n'));
     c.savepoints().ifPresent(p -> sb.append("  savepoints: ").append(p).append('\n'));
@@ -137,6 +144,20 @@ final class ContextCommand implements Callable<Integer> {
     }
     c.lineage().ifPresent(l -> sb.append("lineage: ").append(l).append("   # OpenLineage run events\n"));
     return sb.toString();
+  }
+
+  /** A context of kind kubernetes: the cluster, where the resources go, Kafka and registry as the jobs reach them. */
+  static String describeKubernetes(KubeTarget kube) {
+    K8sSettings s = kube.settings();
+    return "kind: kubernetes\n"
+        + "kubernetes:\n"
+        + "  kubeconfig: " + kube.kubeconfig().map(Path::toString).orElse("as kubectl ($KUBECONFIG, else ~/.kube/config)") + "\n"
+        + "  namespace: " + s.namespace() + "\n"
+        + "  session: " + s.sessionDeployment() + "   # the FlinkDeployment the FlinkSessionJobs run on\n"
+        + "  jarURI: " + kube.jarUri().orElse(KubeTarget.JOBS_DIR + "<the job jar's file name>") + "\n"
+        + "  kafkaCluster: " + s.kafkaCluster() + "   # Strimzi's Kafka of the KafkaTopics and KafkaUsers\n"
+        + "kafka:\n  bootstrap: " + s.bootstrapServers() + "   # as the stage jobs reach it in the cluster\n"
+        + "registry:\n  url: " + s.registryUrl() + "   # as the stage jobs reach it in the cluster\n";
   }
 
   private static void properties(StringBuilder sb, Map<String, String> properties) {

@@ -5,6 +5,7 @@ import io.baton.connectors.KafkaClientConfig;
 import io.baton.connectors.SecretKeys;
 import io.baton.flink.deploy.TopicDefaults;
 import io.baton.flink.lineage.LineageSettings;
+import io.baton.k8s.K8sSettings;
 import io.baton.schemas.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -29,8 +31,10 @@ final class ContextParser {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern SERVERS = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
   private static final Set<String> TOP = Set.of("current-context", "contexts");
-  private static final Set<String> CONTEXT = Set.of("flink", "kafka", "registry", "topics", "lineage");
+  private static final Set<String> CONTEXT = Set.of("kind", "flink", "kafka", "registry", "topics", "lineage");
   private static final Set<String> LINEAGE = Set.of("namespace", "file", "config");
+  private static final Set<String> KUBE_CONTEXT = Set.of("kind", "kubernetes", "kafka", "registry");
+  private static final Set<String> KUBERNETES = Set.of("kubeconfig", "namespace", "session", "jarURI", "kafkaCluster");
   private static final Set<String> FLINK = Set.of("rest", "jobFiles", "savepoints");
   private static final Set<String> KAFKA = Set.of("bootstrap", "properties", "propertiesFile");
   private static final Set<String> REGISTRY = Set.of("url", "properties", "propertiesFile");
@@ -90,6 +94,13 @@ final class ContextParser {
       problems.add(at + ": must be a mapping with flink, kafka, registry and topics");
       return null;
     }
+    String kind = text(node.get("kind"), at + ".kind");
+    if (Context.KUBERNETES.equals(kind)) {
+      return kubernetes(name, node, at, before);
+    }
+    if (kind != null && !kind.equals(Context.FLINK)) {
+      problems.add(at + ".kind: must be flink (the default) or kubernetes, got '" + kind + "'");
+    }
     keys(node, at + ".", CONTEXT);
     String flink = flink(node.get("flink"), at + ".flink");
     Path jobFiles = node.get("flink") == null ? null : path(node.get("flink").get("jobFiles"), at + ".flink.jobFiles");
@@ -124,6 +135,64 @@ final class ContextParser {
     }
     LineageSettings lineage = events != null ? LineageSettings.toFile(events) : LineageSettings.fromClientConfig(config);
     return namespace == null ? lineage : lineage.inNamespace(namespace.trim());
+  }
+
+  /** A context of kind kubernetes: the cluster, the resources' settings, Kafka and registry as seen in the cluster. */
+  private Context kubernetes(String name, JsonNode node, String at, int before) {
+    keys(node, at + ".", KUBE_CONTEXT);
+    K8sSettings settings = K8sSettings.defaults();
+    Path kubeconfig = null;
+    String jarUri = null;
+    JsonNode kube = node.get("kubernetes");
+    if (mapping(kube, at + ".kubernetes", false)) {
+      keys(kube, at + ".kubernetes.", KUBERNETES);
+      kubeconfig = path(kube.get("kubeconfig"), at + ".kubernetes.kubeconfig");
+      settings = setting(settings, kube, "namespace", at + ".kubernetes", K8sSettings::withNamespace);
+      settings = setting(settings, kube, "session", at + ".kubernetes", K8sSettings::withSessionDeployment);
+      settings = setting(settings, kube, "kafkaCluster", at + ".kubernetes", K8sSettings::withKafkaCluster);
+      jarUri = text(kube.get("jarURI"), at + ".kubernetes.jarURI");
+      setting(settings, kube, "jarURI", at + ".kubernetes", K8sSettings::withJarUri);
+    }
+    JsonNode kafka = node.get("kafka");
+    if (mapping(kafka, at + ".kafka", false)) {
+      keys(kafka, at + ".kafka.", Set.of("bootstrap"));
+      String bootstrap = text(kafka.get("bootstrap"), at + ".kafka.bootstrap");
+      if (bootstrap != null && !SERVERS.matcher(bootstrap.replace(" ", "")).matches()) {
+        problems.add(at + ".kafka.bootstrap: must be host:port[,host:port...] as the stage jobs reach Kafka in the"
+            + " cluster, got '" + bootstrap + "'");
+      } else if (bootstrap != null) {
+        settings = settings.withBootstrapServers(bootstrap.replace(" ", ""));
+      }
+    }
+    JsonNode registry = node.get("registry");
+    if (mapping(registry, at + ".registry", false)) {
+      keys(registry, at + ".registry.", Set.of("url"));
+      String url = text(registry.get("url"), at + ".registry.url");
+      if (url != null && !isHttp(url)) {
+        problems.add(at + ".registry.url: must start with http:// or https://, got '" + url + "'");
+      } else if (url != null) {
+        settings = settings.withRegistryUrl(url);
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return Context.kubernetes(name, file, KubeTarget.of(kubeconfig, settings, jarUri));
+  }
+
+  /** {@code settings} with one value of the file applied; if it is not allowed, a problem and {@code settings}. */
+  private K8sSettings setting(K8sSettings settings, JsonNode parent, String key, String at,
+      BiFunction<K8sSettings, String, K8sSettings> with) {
+    String value = text(parent.get(key), at + "." + key);
+    if (value == null) {
+      return settings;
+    }
+    try {
+      return with.apply(settings, value.trim());
+    } catch (IllegalArgumentException e) {
+      problems.add(at + "." + key + ": " + e.getMessage());
+      return settings;
+    }
   }
 
   private String flink(JsonNode node, String at) {

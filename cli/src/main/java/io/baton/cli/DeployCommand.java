@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * baton deploy sensor-story --dry-run        # the diff and each changed stage's decision
  * baton deploy sensor-story --jar target/my-pipeline.jar
  * baton deploy sensor-story --overrides prod.yaml   # the stage versions include the overrides
+ * baton deploy sensor-story --context k8s-dev   # a kubernetes context: applies the FlinkSessionJobs and friends
  * baton deploy sensor-story --drain          # stages whose state cannot restore fire their windows first
  * }</pre>
  */
@@ -75,7 +76,13 @@ final class DeployCommand implements Callable<Integer> {
     try (JobJar jobJar = JobJar.open(jar)) {
       Plan plan = overrides.plan(jobJar.definition(pipeline));
       jobJar.requireRunnable();
-      Cluster cluster = Cluster.of(context.select(), stack, registry);
+      Context selected = context.select();
+      if (selected.isKubernetes()) {
+        // The Flink operator runs the jobs (savepoint upgrades are its FlinkSessionJobs' upgradeMode).
+        out.println("Deploy " + plan.pipeline() + " to context " + selected.name() + " through the Kubernetes API");
+        return K8sCommand.Apply.apply(out, selected.kube(), plan, jar, dryRun);
+      }
+      Cluster cluster = Cluster.of(selected, stack, registry);
       Upgrade upgrade = cluster.upgrade(plan.pipeline(), progress);
       Upgrade.Options options = Upgrade.Options.DEFAULT.allowStateLoss(allowStateLoss).drain(drain);
       List<UpgradeDiff.Step> steps = upgrade.diff(plan, options);

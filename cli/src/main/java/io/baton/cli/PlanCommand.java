@@ -65,6 +65,10 @@ final class PlanCommand implements Callable<Integer> {
     if (context.isLocal()) {
       return s.append("    the local stack (./baton up); topics with the broker's defaults\n").toString();
     }
+    if (context.isKubernetes()) {
+      return s.append(String.format("    %-11s%s%n", "kubernetes", "namespace " + context.kube().settings().namespace()
+          + ", session " + context.kube().settings().sessionDeployment() + " (baton k8s apply)")).toString();
+    }
     s.append(String.format("    %-11s%s%n", "flink", context.flinkRest()));
     s.append(String.format("    %-11s%s%n", "kafka", context.kafka().bootstrapServers()));
     s.append(String.format("    %-11s%s%n", "registry", context.registry().url()));

@@ -164,4 +164,65 @@ class ContextParserTest {
         + "contexts.both.lineage.url: unknown key; the keys here are config, file, namespace; "
         + "contexts.both.lineage: set one of file (a JSON-lines file of events) or config (an OpenLineage client config file)");
   }
+
+  @Test
+  void aKubernetesContextHoldsItsClusterAndTheInClusterServers() throws Exception {
+    Context dev = parse("""
+        contexts:
+          k8s-dev:
+            kind: kubernetes
+            kubernetes:
+              kubeconfig: kube/dev.yaml
+              namespace: streaming
+              session: nightly
+              jarURI: s3://jars/baton-examples.jar
+              kafkaCluster: events
+            kafka: {bootstrap: "events-kafka-bootstrap:9092"}
+            registry: {url: "http://registry.streaming:8080/apis/ccompat/v7"}
+        """).select(Optional.of("k8s-dev"));
+
+    assertThat(dev.kind()).isEqualTo("kubernetes");
+    assertThat(dev.kube().kubeconfig()).contains(Path.of("/home/u/.config/baton/kube/dev.yaml"));
+    assertThat(dev.kube().settings(Path.of("x.jar")).toString()).isEqualTo("K8sSettings.defaults()"
+        + ".withNamespace(\"streaming\").withKafkaCluster(\"events\").withBootstrapServers(\"events-kafka-bootstrap:9092\")"
+        + ".withRegistryUrl(\"http://registry.streaming:8080/apis/ccompat/v7\").withSessionDeployment(\"nightly\")"
+        + ".withJarUri(\"s3://jars/baton-examples.jar\").withCheckpointInterval(\"2s\").withOverlay(\"k8s/overlays/dev\")");
+  }
+
+  @Test
+  void aKubernetesContextWithoutSettingsTakesTheBaseNamesAndTheJarInTheImage() throws Exception {
+    Context bare = parse("contexts: {k8s: {kind: kubernetes}}").select(Optional.of("k8s"));
+
+    assertThat(bare.kube().kubeconfig()).isEmpty();
+    assertThat(bare.kube().settings(Path.of("/build/my-jobs.jar")).jarUri()).isEqualTo("file:///opt/baton/jobs/my-jobs.jar");
+    assertThat(bare.kube().settings().namespace()).isEqualTo("baton");
+    assertThat(bare.kube().settings().sessionDeployment()).isEqualTo("baton-session");
+  }
+
+  @Test
+  void aKubernetesContextReportsEveryProblemTogether() {
+    assertThatThrownBy(() -> parse("""
+        contexts:
+          k8s:
+            kind: kubernetes
+            flink: {rest: "http://flink:8081"}
+            kubernetes: {namespace: Streaming, session: "a_b", jarURI: baton.jar, image: x}
+            kafka: {bootstrap: "no-port", properties: {security.protocol: SASL_SSL}}
+            registry: {url: "registry:8080"}
+          odd:
+            kind: yarn
+            flink: {rest: "http://flink:8081"}
+            kafka: {bootstrap: "broker:9092"}
+            registry: {url: "http://registry:8085"}
+        """)).isInstanceOf(CliException.class).hasMessage("invalid contexts file " + FILE + ": "
+        + "contexts.k8s.flink: unknown key; the keys here are kafka, kind, kubernetes, registry; "
+        + "contexts.k8s.kubernetes.image: unknown key; the keys here are jarURI, kafkaCluster, kubeconfig, namespace, session; "
+        + "contexts.k8s.kubernetes.namespace: namespace must be a DNS-1123 label (lowercase letters, digits, '-', at most 63), got 'Streaming'; "
+        + "contexts.k8s.kubernetes.session: sessionDeployment must be a DNS-1123 label (lowercase letters, digits, '-', at most 63), got 'a_b'; "
+        + "contexts.k8s.kubernetes.jarURI: jarUri must be a URI with a scheme (https://, s3://, file://), got 'baton.jar'; "
+        + "contexts.k8s.kafka.properties: unknown key; the keys here are bootstrap; "
+        + "contexts.k8s.kafka.bootstrap: must be host:port[,host:port...] as the stage jobs reach Kafka in the cluster, got 'no-port'; "
+        + "contexts.k8s.registry.url: must start with http:// or https://, got 'registry:8080'; "
+        + "contexts.odd.kind: must be flink (the default) or kubernetes, got 'yarn'");
+  }
 }

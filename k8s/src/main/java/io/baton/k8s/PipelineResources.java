@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,19 @@ public final class PipelineResources {
     files.put(KUSTOMIZATION, Yaml.documents(p + " on " + settings.overlay() + " (baton k8s render " + p + ")",
         List.of(kustomization(settings))));
     return new PipelineResources(p, Collections.unmodifiableMap(files));
+  }
+
+  /**
+   * The pipeline's own objects, without namespace (the kustomization or {@link K8sDeploy} sets it), as in the
+   * rendered files, in the order a job's needs come first: the clients' ConfigMap, KafkaTopics, KafkaUsers, then the
+   * FlinkSessionJobs.
+   */
+  static List<Map<String, Object>> objects(Plan plan, K8sSettings settings) {
+    List<Map<String, Object>> objects = new ArrayList<>(List.of(KafkaClients.configMap(plan)));
+    objects.addAll(KafkaTopics.render(plan, settings));
+    objects.addAll(KafkaUsers.render(AccessModel.of(plan), settings));
+    objects.addAll(SessionJobs.render(plan, settings));
+    return objects;
   }
 
   public String pipeline() {

@@ -32,7 +32,7 @@ import java.util.Queue;
  * }
  * }</pre>
  */
-final class MockKubernetes implements AutoCloseable {
+public final class MockKubernetes implements AutoCloseable {
   private final KubernetesMockServer server;
   private final NamespacedKubernetesClient client;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -42,7 +42,7 @@ final class MockKubernetes implements AutoCloseable {
     this.client = server.createClient();
   }
 
-  static MockKubernetes start() {
+  public static MockKubernetes start() {
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
         new KubernetesMixedDispatcher(expectations), false);
@@ -51,7 +51,7 @@ final class MockKubernetes implements AutoCloseable {
   }
 
   /** The next POST to {@code apiPath} is refused with 403, as an API server refuses what RBAC does not allow. */
-  void refuseNextPost(String apiPath) {
+  public void refuseNextPost(String apiPath) {
     String status = """
         {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403,
          "message":"configmaps is forbidden: User \\"system:serviceaccount:test:baton\\" cannot create resource \\"configmaps\\""}""";
@@ -59,7 +59,7 @@ final class MockKubernetes implements AutoCloseable {
   }
 
   /** An (unshaded) fabric8 client of the mock, for the tests' own reads. */
-  NamespacedKubernetesClient client() {
+  public NamespacedKubernetesClient client() {
     return client;
   }
 
@@ -85,7 +85,7 @@ final class MockKubernetes implements AutoCloseable {
   }
 
   /** A kubeconfig in {@code dir} whose current context is this server (namespace {@code namespace}, a dummy token). */
-  Path kubeconfig(Path dir, String namespace) {
+  public Path kubeconfig(Path dir, String namespace) {
     return writeKubeconfig(dir.resolve("kubeconfig"), url(), namespace);
   }
 
