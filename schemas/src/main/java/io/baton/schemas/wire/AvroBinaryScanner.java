@@ -1,5 +1,7 @@
 package io.baton.schemas.wire;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
@@ -10,13 +12,15 @@ import org.apache.avro.Schema;
  * UTF-8 (Avro's spec), or the record is malformed.
  */
 final class AvroBinaryScanner {
-  /** Items of a zero-byte type (null, empty record) allowed in one array or map block. */
+  /** Items of a zero-byte type (null, empty record) allowed in one datum, all arrays and blocks together. */
   static final long MAX_EMPTY_ITEMS = 1 << 20;
   private static final int MAX_DEPTH = 512;
 
   private final byte[] buf;
   private final int end;
   private int pos;
+  private long emptyItems;
+  private final Map<Schema, Integer> minSizes = new IdentityHashMap<>();
 
   private AvroBinaryScanner(byte[] buf, int offset, int length) {
     this.buf = buf;
@@ -67,11 +71,14 @@ final class AvroBinaryScanner {
   }
 
   private void blocks(Schema item, boolean keyed, int depth) throws Malformed {
-    int itemMin = minSize(item, 0) + (keyed ? 1 : 0);
+    int itemMin = minSize(item) + (keyed ? 1 : 0);
     while (true) {
       long count = varint(10, "block count");
       if (count == 0) {
         return;
+      }
+      if (count == Long.MIN_VALUE) {
+        throw new Malformed("invalid block count " + count + " at byte " + pos); // cannot be negated
       }
       if (count < 0) {
         count = -count;
@@ -83,6 +90,9 @@ final class AvroBinaryScanner {
       long limit = itemMin > 0 ? (end - pos) / itemMin : MAX_EMPTY_ITEMS;
       if (count > limit) {
         throw new Malformed("block of " + count + " items cannot fit in the " + (end - pos) + " byte(s) left at byte " + pos);
+      }
+      if (itemMin == 0 && (emptyItems += count) > MAX_EMPTY_ITEMS) {
+        throw new Malformed("more than " + MAX_EMPTY_ITEMS + " items of zero bytes (null, empty records) in one record at byte " + pos);
       }
       for (long i = 0; i < count; i++) {
         if (keyed) {
@@ -161,19 +171,23 @@ final class AvroBinaryScanner {
     throw new Malformed("invalid " + what + ": varint longer than " + maxBytes + " bytes at byte " + pos);
   }
 
-  /** The fewest bytes a datum of {@code s} can take (never recurses through unions or collections). */
-  static int minSize(Schema s, int depth) {
-    if (depth > MAX_DEPTH) {
-      return 0; // a record that contains itself directly: no datum can be written anyway
+  /** The fewest bytes a datum of {@code s} can take (never recurses through unions or collections); memoized. */
+  private int minSize(Schema s) {
+    Integer known = minSizes.get(s);
+    if (known != null) {
+      return known;
     }
-    return switch (s.getType()) {
+    minSizes.put(s, 0); // a record that contains itself directly: no datum can be written anyway
+    int size = switch (s.getType()) {
       case NULL -> 0;
       case FLOAT -> 4;
       case DOUBLE -> 8;
       case FIXED -> s.getFixedSize();
-      case RECORD -> s.getFields().stream().mapToInt(f -> minSize(f.schema(), depth + 1)).sum();
+      case RECORD -> s.getFields().stream().mapToInt(f -> minSize(f.schema())).sum();
       default -> 1;
     };
+    minSizes.put(s, size);
+    return size;
   }
 
   /** A structural problem, thrown without a stack trace. */

@@ -14,8 +14,9 @@ import java.util.OptionalLong;
 
 /**
  * What a stage lets in. Immutable; every option returns a new value. Checked in this order:
- * the record must decode with a known schema that resolves to the reader's (always on), then
- * the size limit, the named rules, and the per-key rate limit.
+ * the size limit (before decoding, so a huge record is never decoded), the record must decode with a
+ * known schema that resolves to the reader's (always on), the named rules, and the per-key rate limit.
+ * Without {@link #maxRecordBytes(long)} the limit is {@link #DEFAULT_MAX_RECORD_BYTES}.
  *
  * <pre>{@code
  * Accept.schema()
@@ -26,6 +27,13 @@ import java.util.OptionalLong;
  */
 public final class Accept<T> implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The size limit when none is set: 1 MiB, what Kafka's producer sends by default ({@code max.request.size})
+   * and just under its broker default ({@code message.max.bytes}, 1 MiB + 12), so nothing a default cluster
+   * carries is refused, while what one stage decodes per record stays bounded.
+   */
+  public static final long DEFAULT_MAX_RECORD_BYTES = 1L << 20;
 
   private final List<Rule<T>> rules;
   private final long maxRecordBytes;
@@ -78,8 +86,14 @@ public final class Accept<T> implements Serializable {
     return rules;
   }
 
+  /** The limit the user set, if any; {@link #recordLimit()} is the one applied. */
   public OptionalLong maxRecordBytes() {
     return maxRecordBytes > 0 ? OptionalLong.of(maxRecordBytes) : OptionalLong.empty();
+  }
+
+  /** The size limit applied: the one set, else {@link #DEFAULT_MAX_RECORD_BYTES}. */
+  public long recordLimit() {
+    return maxRecordBytes > 0 ? maxRecordBytes : DEFAULT_MAX_RECORD_BYTES;
   }
 
   public Optional<RateLimit<T>> rateLimit() {

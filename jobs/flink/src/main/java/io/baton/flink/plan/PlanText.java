@@ -1,5 +1,6 @@
 package io.baton.flink.plan;
 
+import io.baton.api.accept.Accept;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,8 @@ public final class PlanText {
           .append(stage.delivery()).append(")\n");
       line(s, "version", stage.stageVersion());
       line(s, "reads", String.join(", ", stage.inputTopics()));
-      line(s, "accept", stage.accept());
+      line(s, "accept", stage.accept() + (stage.accept().contains(".maxRecordBytes(") ? ""
+          : "  maxRecordBytes " + Accept.DEFAULT_MAX_RECORD_BYTES + " (default)"));
       line(s, "event time", stage.eventTime());
       line(s, "batch", stage.batch());
       line(s, "function", stage.function() + " → " + simpleName(stage.outputClass()));

@@ -116,6 +116,15 @@ public class PlannerTest {
   }
 
   @Test
+  void textShowsTheDefaultRecordLimitWhereNoneIsSet() {
+    Plan plan = Planner.plan(new Sensors());
+    String text = PlanText.render(plan);
+    assertThat(plan.stage("per-minute").accept()).isEqualTo("Accept.schema()");
+    assertThat(text.substring(text.indexOf("  per-minute  ("), text.indexOf("  per-hundred  (")))
+        .contains("    accept     Accept.schema()  maxRecordBytes 1048576 (default)\n");
+  }
+
+  @Test
   void jsonRoundTrips() {
     Plan plan = Planner.plan(new Sensors());
     assertThat(PlanJson.parse(PlanJson.render(plan))).isEqualTo(plan);

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The accept checks on a record that decoded, in the stage's order: the size limit
- * ({@code too-large}), then each named rule ({@code rule:<name>}; a rule that throws refuses).
+ * The accept checks, in the stage's order: the size limit ({@code too-large}; the default when the
+ * user sets none), checked before decoding, then on the decoded record each named rule
+ * ({@code rule:<name>}; a rule that throws refuses).
  * Plain Java, no Flink: {@link AcceptStep} runs it per record, benchmarks call it directly.
  *
  * <pre>{@code
@@ -26,7 +27,7 @@ public final class AcceptChecks<T> implements Serializable {
   private final List<Rule<T>> rules;
 
   private AcceptChecks(Accept<T> accept) {
-    this.maxRecordBytes = accept.maxRecordBytes().orElse(Long.MAX_VALUE);
+    this.maxRecordBytes = accept.recordLimit();
     this.rules = accept.rules();
   }
 
@@ -39,9 +40,20 @@ public final class AcceptChecks<T> implements Serializable {
 
   /** Null when {@code record} of {@code sizeInBytes} (key + value) passes, else the first check it fails. */
   public Rejection check(T record, long sizeInBytes) {
+    Rejection size = checkSize(sizeInBytes);
+    return size != null ? size : checkRules(record);
+  }
+
+  /** Null when a record of {@code sizeInBytes} (key + value) is within the limit; run before decoding. */
+  public Rejection checkSize(long sizeInBytes) {
     if (sizeInBytes > maxRecordBytes) {
       return new Rejection(DeadLetterReason.tooLarge(), sizeInBytes + " bytes > maxRecordBytes " + maxRecordBytes);
     }
+    return null;
+  }
+
+  /** Null when the decoded {@code record} passes every rule, else the first it fails. */
+  public Rejection checkRules(T record) {
     for (Rule<T> rule : rules) {
       String failure = failure(rule, record);
       if (failure != null) {
@@ -62,7 +74,7 @@ public final class AcceptChecks<T> implements Serializable {
 
   @Override
   public String toString() {
-    return "AcceptChecks.of(maxRecordBytes " + (maxRecordBytes == Long.MAX_VALUE ? "none" : maxRecordBytes)
+    return "AcceptChecks.of(maxRecordBytes " + maxRecordBytes
         + ", rules " + rules.stream().map(Rule::name).toList() + ")";
   }
 }

@@ -18,9 +18,9 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The accept step of a stage, in order: the value must decode ({@code malformed}) with a known
- * writer schema that resolves to the reader's ({@code schema}); then the size limit
- * ({@code too-large}) and the named rules ({@code rule:<name>}); a per-key rate limit comes after,
+ * The accept step of a stage, in order: the size limit ({@code too-large}), before any decoding; the
+ * value must decode ({@code malformed}) with a known writer schema that resolves to the reader's
+ * ({@code schema}); then the named rules ({@code rule:<name>}); a per-key rate limit comes after,
  * in {@link ThrottleStep}. Every rejection goes to the
  * {@link DeadLetterOutput#TAG} side output with its reason; nothing is dropped. A registry that cannot be
  * reached is not a reason: the exception fails the job, which restarts from its checkpoint.
@@ -66,6 +66,11 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
   @Override
   public void processElement(KafkaRecord in, Context ctx, Collector<Envelope> out) throws Exception {
     int side = stage.sideOf(in.topic());
+    AcceptChecks.Rejection tooLarge = checks.checkSize(in.sizeInBytes());
+    if (tooLarge != null) {
+      reject(ctx, in, tooLarge.reason(), tooLarge.error());
+      return;
+    }
     Object record;
     try {
       record = readers.decode(side, in.value());
@@ -73,7 +78,7 @@ public final class AcceptStep extends ProcessFunction<KafkaRecord, Envelope> {
       reject(ctx, in, DeadLetterReason.parse(e.reason()), e.getMessage());
       return;
     }
-    AcceptChecks.Rejection rejection = checks.check(record, in.sizeInBytes());
+    AcceptChecks.Rejection rejection = checks.checkRules(record);
     if (rejection != null) {
       reject(ctx, in, rejection.reason(), rejection.error());
       return;

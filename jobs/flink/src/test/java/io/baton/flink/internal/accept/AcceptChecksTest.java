@@ -39,7 +39,18 @@ class AcceptChecksTest {
   }
 
   @Test
-  void noLimitsAcceptsAnything() {
-    assertThat(AcceptChecks.<String>of(Accept.schema()).check("x", Long.MAX_VALUE)).isNull();
+  void withoutALimitTheDefaultOneMebibyteApplies() {
+    AcceptChecks<String> defaults = AcceptChecks.of(Accept.schema());
+    assertThat(defaults.check("x", 1024 * 1024)).isNull();
+    AcceptChecks.Rejection r = defaults.check("x", 1024 * 1024 + 1);
+    assertThat(r.reason().code()).isEqualTo("too-large");
+    assertThat(r.error()).isEqualTo("1048577 bytes > maxRecordBytes 1048576");
+  }
+
+  @Test
+  void anExplicitLimitAboveTheDefaultRaisesIt() {
+    AcceptChecks<String> raised = AcceptChecks.of(Accept.<String>schema().maxRecordBytes(8L << 20));
+    assertThat(raised.check("x", 4L << 20)).isNull();
+    assertThat(raised.checkSize((8L << 20) + 1).reason().code()).isEqualTo("too-large");
   }
 }
