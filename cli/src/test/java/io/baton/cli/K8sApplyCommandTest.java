@@ -30,8 +30,22 @@ class K8sApplyCommandTest {
       .withGroup("flink.apache.org").withVersion("v1beta1").withKind("FlinkSessionJob").withPlural("flinksessionjobs")
       .withNamespaced(true).build();
 
+  private static final ResourceDefinitionContext SESSIONS = new ResourceDefinitionContext.Builder()
+      .withGroup("flink.apache.org").withVersion("v1beta1").withKind("FlinkDeployment").withPlural("flinkdeployments")
+      .withNamespaced(true).build();
+
   @TempDir
   Path dir;
+
+  /** The session the jobs run on, as the platform made it (a main container). */
+  private static GenericKubernetesResource session(String name) {
+    GenericKubernetesResource session = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion("flink.apache.org/v1beta1").withKind("FlinkDeployment").withNewMetadata().withName(name)
+        .endMetadata().build();
+    session.setAdditionalProperty("spec", java.util.Map.of("podTemplate", java.util.Map.of("spec", java.util.Map.of(
+        "containers", List.of(java.util.Map.of("name", "flink-main-container"))))));
+    return session;
+  }
 
   private KubernetesMockServer server;
   private NamespacedKubernetesClient kube;
@@ -41,6 +55,7 @@ class K8sApplyCommandTest {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
     server.init();
     kube = server.createClient();
+    kube.genericKubernetesResources(SESSIONS).inNamespace("pipelines").resource(session("shared-session")).create();
     Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
         apiVersion: v1
         kind: Config
@@ -85,8 +100,8 @@ class K8sApplyCommandTest {
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("created    FlinkSessionJob  sensor-story.per-minute\n",
-        "created    KafkaUser        baton.sensor-story.alerts\n")
-        .endsWith("namespace pipelines: 13 created, 0 updated, 0 unchanged, 0 deleted\n");
+        "created    KafkaUser        baton.sensor-story.alerts\n", "updated    FlinkDeployment  shared-session\n")
+        .endsWith("namespace pipelines: 13 created, 1 updated, 0 unchanged, 0 deleted\n");
     GenericKubernetesResource job = kube.genericKubernetesResources(SESSION_JOBS).inNamespace("pipelines")
         .withName("sensor-story.alerts").get();
     assertThat((String) job.get("spec", "deploymentName")).isEqualTo("shared-session");
@@ -97,7 +112,7 @@ class K8sApplyCommandTest {
     CliRun second = CliRun.of("k8s", "apply", "sensor-story", "--context", "k8s-mock");
 
     assertThat(second.exitCode()).as(second.err()).isZero();
-    assertThat(second.out()).endsWith("namespace pipelines: 0 created, 0 updated, 13 unchanged, 0 deleted\n")
+    assertThat(second.out()).endsWith("namespace pipelines: 0 created, 0 updated, 14 unchanged, 0 deleted\n")
         .doesNotContain("created ", "updated ");
   }
 
@@ -107,7 +122,7 @@ class K8sApplyCommandTest {
 
     assertThat(deploy.exitCode()).as(deploy.err()).isZero();
     assertThat(deploy.out()).startsWith("Deploy sensor-story to context k8s-mock through the Kubernetes API\n")
-        .endsWith("namespace pipelines: 13 created, 0 updated, 0 unchanged, 0 deleted\n");
+        .endsWith("namespace pipelines: 13 created, 1 updated, 0 unchanged, 0 deleted\n");
     assertThat(kube.genericKubernetesResources(SESSION_JOBS).inNamespace("pipelines").list().getItems())
         .extracting(r -> r.getMetadata().getName())
         .containsExactlyInAnyOrder("sensor-story.readings", "sensor-story.per-minute", "sensor-story.alerts");
@@ -115,7 +130,7 @@ class K8sApplyCommandTest {
     CliRun again = CliRun.of("deploy", "sensor-story", "--context", "k8s-mock");
 
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).endsWith("namespace pipelines: 0 created, 0 updated, 13 unchanged, 0 deleted\n");
+    assertThat(again.out()).endsWith("namespace pipelines: 0 created, 0 updated, 14 unchanged, 0 deleted\n");
   }
 
   @Test
@@ -123,7 +138,7 @@ class K8sApplyCommandTest {
     CliRun dry = CliRun.of("k8s", "apply", "sensor-story", "--context", "k8s-mock", "--dry-run");
 
     assertThat(dry.exitCode()).as(dry.err()).isZero();
-    assertThat(dry.out()).endsWith("dry run, nothing written; would be in namespace pipelines: 13 created, 0 updated,"
+    assertThat(dry.out()).endsWith("dry run, nothing written; would be in namespace pipelines: 13 created, 1 updated,"
         + " 0 unchanged, 0 deleted\n");
     assertThat(kube.genericKubernetesResources(SESSION_JOBS).inNamespace("pipelines").list().getItems()).isEmpty();
   }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,10 @@ import java.util.function.Supplier;
  */
 public final class K8sDeploy {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MAIN_CONTAINER = "flink-main-container";
+  private static final ResourceDefinitionContext FLINK_DEPLOYMENT = new ResourceDefinitionContext.Builder()
+      .withGroup("flink.apache.org").withVersion("v1beta1").withKind("FlinkDeployment").withPlural("flinkdeployments")
+      .withNamespaced(true).build();
   private static final String PIPELINE_LABEL = "baton.io/pipeline";
   /** fabric8 retries a failed call with backoff (10 times by default, many seconds on a refused connection). */
   private static final int RETRIES = 2;
@@ -70,6 +75,7 @@ public final class K8sDeploy {
   private static ApplyReport run(Plan plan, K8sSettings settings, KubernetesClient client, boolean write) {
     String ns = settings.namespace();
     List<Change> changes = new ArrayList<>();
+    changes.add(mountClients(plan, settings, client, write));
     Map<String, Set<String>> wanted = new HashMap<>();
     for (Map<String, Object> object : PipelineResources.objects(plan, settings)) {
       GenericKubernetesResource desired = toResource(client, object, ns);
@@ -110,6 +116,67 @@ public final class K8sDeploy {
       }
     }
     return new ApplyReport(ns, !write, changes);
+  }
+
+  /**
+   * The session FlinkDeployment's pod template mounts the pipeline's client files (what {@code k8s render}'s patch
+   * adds): its volume, and its mount in {@code flink-main-container}, put in place by name, other entries kept.
+   */
+  private static Change mountClients(Plan plan, K8sSettings settings, KubernetesClient client, boolean write) {
+    String name = settings.sessionDeployment();
+    var sessions = client.genericKubernetesResources(FLINK_DEPLOYMENT).inNamespace(settings.namespace());
+    GenericKubernetesResource session = call(client, "read FlinkDeployment " + name, () -> sessions.withName(name).get());
+    if (session == null) {
+      throw new K8sApplyException("no FlinkDeployment " + name + " in namespace " + settings.namespace()
+          + " to run the pipeline's jobs on; apply the platform first (kubectl apply -k k8s/overlays/dev)", null);
+    }
+    JsonNode before = content(client, session);
+    Map<String, Object> podSpec = child(child(child(session.getAdditionalProperties(), "spec"), "podTemplate"), "spec");
+    List<Map<String, Object>> containers = list(podSpec, "containers");
+    Map<String, Object> main = containers.stream().filter(c -> MAIN_CONTAINER.equals(c.get("name"))).findFirst()
+        .orElseGet(() -> {
+          Map<String, Object> created = new LinkedHashMap<>(Map.of("name", MAIN_CONTAINER));
+          containers.add(created);
+          return created;
+        });
+    putByName(list(podSpec, "volumes"), KafkaClients.volume(plan));
+    putByName(list(main, "volumeMounts"), KafkaClients.mount(plan));
+    if (content(client, session).equals(before)) {
+      return new Change(Action.UNCHANGED, "FlinkDeployment", name);
+    }
+    if (write) {
+      call(client, "update FlinkDeployment " + name, () -> sessions.resource(session).update());
+    }
+    return new Change(Action.UPDATED, "FlinkDeployment", name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> child(Map<String, Object> parent, String key) {
+    return (Map<String, Object>) parent.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+    Object value = parent.get(key);
+    List<Map<String, Object>> copy = value == null ? new ArrayList<>() : new ArrayList<>((List<Map<String, Object>>) value);
+    parent.put(key, copy);
+    return copy;
+  }
+
+  /** Replaces the entry of {@code entry}'s name in {@code entries} with it, or appends it. */
+  private static void putByName(List<Map<String, Object>> entries, Map<String, Object> entry) {
+    int at = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      if (entry.get("name").equals(entries.get(i).get("name"))) {
+        at = i;
+      }
+    }
+    Map<String, Object> normalized = JSON.convertValue(entry, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    if (at >= 0) {
+      entries.set(at, normalized);
+    } else {
+      entries.add(normalized);
+    }
   }
 
   /** One API call; its failure as a one-line {@link K8sApplyException} naming {@code what}. */

@@ -68,6 +68,13 @@ final class KafkaClients {
 
   /** A JSON 6902 patch adding the projected volume and its mount to the session FlinkDeployment's pod template. */
   static List<Map<String, Object>> sessionPatch(Plan plan) {
+    return List.of(
+        map("op", "add", "path", "/spec/podTemplate/spec/volumes/-", "value", volume(plan)),
+        map("op", "add", "path", "/spec/podTemplate/spec/containers/0/volumeMounts/-", "value", mount(plan)));
+  }
+
+  /** The projected volume of the pipeline's client files (the ConfigMap) and its users' {@code sasl.jaas.config}. */
+  static Map<String, Object> volume(Plan plan) {
     List<Object> sources = new ArrayList<>();
     List<Object> items = new ArrayList<>();
     plan.stages().forEach(s -> items.add(map("key", s.name() + ".properties", "path", s.name() + ".properties")));
@@ -78,11 +85,11 @@ final class KafkaClients {
           "optional", true,
           "items", List.of(map("key", "sasl.jaas.config", "path", s.name() + ".jaas")))));
     }
-    String volume = volumeName(plan.pipeline());
-    return List.of(
-        map("op", "add", "path", "/spec/podTemplate/spec/volumes/-",
-            "value", map("name", volume, "projected", map("defaultMode", FILE_MODE, "sources", sources))),
-        map("op", "add", "path", "/spec/podTemplate/spec/containers/0/volumeMounts/-",
-            "value", map("name", volume, "mountPath", mountDir(plan.pipeline()), "readOnly", true)));
+    return map("name", volumeName(plan.pipeline()), "projected", map("defaultMode", FILE_MODE, "sources", sources));
+  }
+
+  /** Where the volume is mounted in the session's main container: {@link #mountDir}, read-only. */
+  static Map<String, Object> mount(Plan plan) {
+    return map("name", volumeName(plan.pipeline()), "mountPath", mountDir(plan.pipeline()), "readOnly", true);
   }
 }

@@ -13,6 +13,7 @@ import io.baton.k8s.session.MockKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ class K8sDeployTest {
   private static final Plan PLAN = Planner.plan(new SensorStory());
   private static final K8sSettings SETTINGS = K8sSettings.defaults().withNamespace(NS)
       .withJarUri("https://artifacts.example.com/baton-examples.jar");
+  static final ResourceDefinitionContext SESSION = new ResourceDefinitionContext.Builder().withGroup("flink.apache.org")
+      .withVersion("v1beta1").withKind("FlinkDeployment").withPlural("flinkdeployments").withNamespaced(true).build();
+  private static final Change SESSION_MOUNTED = new Change(Action.UPDATED, "FlinkDeployment", "baton-session");
   private static final List<String> ALL = List.of(
       "FlinkSessionJob sensor-story.readings", "FlinkSessionJob sensor-story.per-minute",
       "FlinkSessionJob sensor-story.alerts",
@@ -46,9 +50,21 @@ class K8sDeployTest {
   private KubernetesClient kube;
 
   @BeforeEach
-  void startMock() {
+  void startMockWithTheSession() {
     mock = MockKubernetes.start();
     kube = mock.client();
+    kube.genericKubernetesResources(SESSION).inNamespace(NS).resource(session("baton-session")).create();
+  }
+
+  /** A session FlinkDeployment as k8s/base has it: a main container with its own volume and mount. */
+  static GenericKubernetesResource session(String name) {
+    GenericKubernetesResource session = new GenericKubernetesResourceBuilder().withApiVersion("flink.apache.org/v1beta1")
+        .withKind("FlinkDeployment").withNewMetadata().withName(name).endMetadata().build();
+    session.setAdditionalProperty("spec", Map.of("podTemplate", Map.of("spec", Map.of(
+        "containers", List.of(Map.of("name", "flink-main-container",
+            "volumeMounts", List.of(Map.of("name", "flink-data", "mountPath", "/flink-data")))),
+        "volumes", List.of(Map.of("name", "flink-data", "emptyDir", Map.of()))))));
+    return session;
   }
 
   @AfterEach
@@ -60,9 +76,11 @@ class K8sDeployTest {
   void firstApplyCreatesEveryObjectOfTheSensorStoryWithItsFields() {
     ApplyReport report = K8sDeploy.apply(PLAN, SETTINGS, kube);
 
-    assertThat(report.changes()).extracting(c -> c.kind() + " " + c.name()).containsExactlyInAnyOrderElementsOf(ALL);
-    assertThat(report.changes()).extracting(Change::action).containsOnly(Action.CREATED);
-    assertThat(report.changes()).as("a job's ConfigMap, topics and user before the job").extracting(Change::kind)
+    assertThat(report.changes().get(0)).as("the session mounts the clients first").isEqualTo(SESSION_MOUNTED);
+    List<Change> owned = report.changes().subList(1, report.changes().size());
+    assertThat(owned).extracting(c -> c.kind() + " " + c.name()).containsExactlyInAnyOrderElementsOf(ALL);
+    assertThat(owned).extracting(Change::action).containsOnly(Action.CREATED);
+    assertThat(owned).as("a job's ConfigMap, topics and user before the job").extracting(Change::kind)
         .containsExactly("ConfigMap", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
             "KafkaUser", "KafkaUser", "KafkaUser", "FlinkSessionJob", "FlinkSessionJob", "FlinkSessionJob");
     assertThat(stored().keySet()).containsExactlyInAnyOrderElementsOf(ALL);
@@ -109,6 +127,23 @@ class K8sDeployTest {
     GenericKubernetesResource clients = get("ConfigMap", "sensor-story.kafka-clients");
     assertThat(clients.<Map<String, String>>get("data")).containsOnlyKeys(
         "readings.properties", "per-minute.properties", "alerts.properties");
+
+    GenericKubernetesResource session = kube.genericKubernetesResources(SESSION).inNamespace(NS).withName("baton-session").get();
+    assertThat(session.<List<Map<String, Object>>>get("spec", "podTemplate", "spec", "volumes"))
+        .extracting(v -> v.get("name")).containsExactly("flink-data", "kafka-sensor-story");
+    assertThat(session.<List<Map<String, Object>>>get("spec", "podTemplate", "spec", "containers", 0, "volumeMounts"))
+        .extracting(m -> m.get("name") + " " + m.get("mountPath"))
+        .containsExactly("flink-data /flink-data", "kafka-sensor-story /etc/baton/kafka/sensor-story");
+  }
+
+  @Test
+  void withoutASessionToRunOnTheApplyStopsInOneLine() {
+    kube.genericKubernetesResources(SESSION).inNamespace(NS).withName("baton-session").delete();
+
+    assertThatThrownBy(() -> K8sDeploy.apply(PLAN, SETTINGS, kube)).isInstanceOf(K8sApplyException.class)
+        .hasMessage("no FlinkDeployment baton-session in namespace baton-test to run the pipeline's jobs on; apply the"
+            + " platform first (kubectl apply -k k8s/overlays/dev)");
+    assertThat(stored()).isEmpty();
   }
 
   @Test
@@ -119,7 +154,7 @@ class K8sDeployTest {
     ApplyReport again = K8sDeploy.apply(PLAN, SETTINGS, kube);
 
     assertThat(again.unchanged()).isTrue();
-    assertThat(again.count(Action.UNCHANGED)).isEqualTo(ALL.size());
+    assertThat(again.count(Action.UNCHANGED)).isEqualTo(ALL.size() + 1);
     assertThat(stored()).isEqualTo(before);
   }
 
@@ -154,7 +189,7 @@ class K8sDeployTest {
         .containsExactlyInAnyOrder("FlinkSessionJob sensor-story.alerts", "KafkaTopic sensors.alerts",
             "KafkaTopic sensor-story.alerts.dead-letter", "KafkaUser baton.sensor-story.alerts");
     assertThat(report.changes()).filteredOn(c -> c.action() == Action.UPDATED)
-        .containsExactly(new Change(Action.UPDATED, "ConfigMap", "sensor-story.kafka-clients"));
+        .containsExactly(SESSION_MOUNTED, new Change(Action.UPDATED, "ConfigMap", "sensor-story.kafka-clients"));
     assertThat(get("ConfigMap", "sensor-story.kafka-clients").<Map<String, String>>get("data"))
         .containsOnlyKeys("readings.properties", "per-minute.properties");
     Map<String, String> after = stored();
@@ -173,7 +208,7 @@ class K8sDeployTest {
     assertThat(report.count(Action.CREATED)).isEqualTo(ALL.size());
     assertThat(stored()).isEmpty();
     assertThat(report.toString()).endsWith("dry run, nothing written; would be in namespace baton-test: 13 created,"
-        + " 0 updated, 0 unchanged, 0 deleted\n");
+        + " 1 updated, 0 unchanged, 0 deleted\n");
   }
 
   @Test
