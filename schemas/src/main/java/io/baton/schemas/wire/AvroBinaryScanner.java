@@ -20,7 +20,7 @@ final class AvroBinaryScanner {
   private final int end;
   private int pos;
   private long emptyItems;
-  private final Map<Schema, Integer> minSizes = new IdentityHashMap<>();
+  private Map<Schema, Integer> minSizes; // made on the first array or map: most records have none
 
   private AvroBinaryScanner(byte[] buf, int offset, int length) {
     this.buf = buf;
@@ -173,6 +173,9 @@ final class AvroBinaryScanner {
 
   /** The fewest bytes a datum of {@code s} can take (never recurses through unions or collections); memoized. */
   private int minSize(Schema s) {
+    if (minSizes == null) {
+      minSizes = new IdentityHashMap<>();
+    }
     Integer known = minSizes.get(s);
     if (known != null) {
       return known;
