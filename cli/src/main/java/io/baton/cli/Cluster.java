@@ -97,7 +97,7 @@ final class Cluster {
   /** The local stack's lineage: {@code <home>/lineage/openlineage.jsonl} unless {@code setting} is off or a config file. */
   static LineageSettings localLineage(Path home, String setting) {
     if (setting == null || setting.isBlank()) {
-      return LineageSettings.toFile(home.resolve("lineage").resolve("openlineage.jsonl"));
+      return LineageSettings.toFile(io.baton.stack.StackLayout.at(home).lineageFile());
     }
     return setting.trim().equals("off") ? LineageSettings.off() : LineageSettings.fromClientConfig(Path.of(setting.trim()));
   }

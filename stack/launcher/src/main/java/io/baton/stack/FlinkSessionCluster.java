@@ -27,6 +27,8 @@ public final class FlinkSessionCluster {
   static final String MEMORY_TOOL = "org.apache.flink.runtime.util.bash.BashJavaUtils";
   static final String PROMETHEUS_REPORTER = "io.baton.stack.reporter.LoopbackPrometheusReporterFactory";
   static final String PROMETHEUS_PORT = "metrics.reporter.prom.port";
+  /** stack/flink-lineage's listener: the OpenLineage end events of streaming stage jobs, written by the JobManager. */
+  static final String LINEAGE_LISTENER = "io.baton.stack.lineage.StageEndEventsFactory";
   static final String JOBMANAGER_MEMORY = "1024m";
   static final String TASKMANAGER_MEMORY = "1728m";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +79,10 @@ public final class FlinkSessionCluster {
     s.put("web.tmpdir", layout.flinkTmp().toString());
     s.put("blob.storage.directory", layout.flinkBlobs().toString());
     s.put("io.tmp.dirs", layout.flinkTmp().toString());
+    // A streaming stage job's end (stopped, cancelled, failed) is known only here: appended to the CLI's lineage file.
+    s.put("execution.job-status-changed-listeners", LINEAGE_LISTENER);
+    s.put("baton.lineage.file", layout.lineageFile().toString());
+    s.put("baton.lineage.namespace", "baton");
     return s;
   }
 

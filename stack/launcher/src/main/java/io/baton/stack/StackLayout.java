@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * flink/blobs/     blob store of the JobManager and TaskManager (emptied on every up)
  * flink/tmp/       io.tmp.dirs, web.tmpdir, java.io.tmpdir      (emptied on every up)
  * jobs/<pipeline>.registry.properties (registry client settings stage jobs read; owner-only)
+ * lineage/openlineage.jsonl  OpenLineage run events: the CLI's, and the JobManager's end events of streaming stage jobs
  * logs/<component>.log
  * run/<component>.pid, run/stack.properties (ports of the last up: kept by down, reused by the next up)
  * }</pre>
@@ -97,6 +98,14 @@ public final class StackLayout {
   /** Files stage jobs read at run time, e.g. a pipeline's registry credentials. */
   public Path jobFiles() {
     return home.resolve("jobs");
+  }
+
+  /**
+   * The OpenLineage run events of the stack's stage jobs, one JSON object a line: START (and a bounded run's end) from
+   * the CLI, a streaming stage job's end from the JobManager ({@code baton.lineage.file} in its config).
+   */
+  public Path lineageFile() {
+    return home.resolve("lineage").resolve("openlineage.jsonl");
   }
 
   /** Flink's {@code blob.storage.directory}. */

@@ -50,9 +50,20 @@ class FlinkSessionClusterTest {
             num-retained: 3
             savepoint-dir: 'file:///state/flink/savepoints'
             externalized-checkpoint-retention: 'RETAIN_ON_CANCELLATION'
+          job-status-changed-listeners: 'io.baton.stack.lineage.StageEndEventsFactory'
         cluster:
           registration:
             error-delay: '1 s'
+        """);
+  }
+
+  @Test
+  void theJobManagerAppendsStreamingStageJobsEndEventsToTheStacksLineageFile() {
+    assertThat(FlinkSessionCluster.configYaml(config)).contains("""
+        baton:
+          lineage:
+            file: '/state/lineage/openlineage.jsonl'
+            namespace: 'baton'
         """);
   }
 
