@@ -42,7 +42,8 @@ final class PipelineVariants {
     return jar(dir, sources, definition, List.of(JobJar.defaultJar().toString()));
   }
 
-  private static Path jar(Path dir, Map<String, String> sources, String definition, List<String> classpath)
+  /** {@code <dir>/pipeline.jar} as {@link #jar(Path, Map, String)}, its sources compiled with {@code classpath} too. */
+  static Path jar(Path dir, Map<String, String> sources, String definition, List<String> classpath)
       throws Exception {
     Path classes = compile(dir, sources, classpath);
     Set<String> compiled;
