@@ -54,7 +54,7 @@ class StreamingLineageIT {
       public final class Ends implements PipelineDefinition {
         public Pipeline define() {
           Pipeline p = Pipeline.named("ends");
-          Stage<Reading> in = p.source("in", Topic.of("ends.in", Reading.class));
+          Stage<Reading> in = p.source("in", Topic.of("ends-input", Reading.class));
           p.stage("copy", in, Batch.each(), Ends::same);
           p.stage("boom", in, Batch.each(), Ends::check);
           return p;
@@ -86,7 +86,7 @@ class StreamingLineageIT {
     CliRun up = CliRun.up(home, ports);
     assertThat(up.exitCode()).as(up.err()).isZero();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic("ends.in", 1, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic("ends-input", 1, (short) 1))).all().get();
     }
   }
 
@@ -98,12 +98,12 @@ class StreamingLineageIT {
   private void produce(String sensor) throws Exception {
     int id;
     try (SchemaRegistry registry = SchemaRegistry.connect(RegistryConfig.of(endpoints.registryUrl()))) {
-      id = registry.register("ends.in-value", Reading.getClassSchema());
+      id = registry.register("ends-input-value", Reading.getClassSchema());
     }
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>("ends.in", sensor.getBytes(StandardCharsets.UTF_8),
+      producer.send(new ProducerRecord<>("ends-input", sensor.getBytes(StandardCharsets.UTF_8),
           WireEncoder.forSpecific(Reading.class, id).encode(new Reading(sensor, 20.0, 1_767_225_600_000L)))).get();
     }
   }

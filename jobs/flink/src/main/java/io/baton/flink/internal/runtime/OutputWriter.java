@@ -38,11 +38,15 @@ public final class OutputWriter implements Serializable {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void open() {
     Class<SpecificRecord> type = (Class) stage.outputClass().get();
-    int id;
     try (SchemaRegistry client = SchemaRegistry.connect(registry)) {
-      id = client.register(stage.outputSubject(), SpecificData.get().getSchema(type));
+      open(client.register(stage.outputSubject(), SpecificData.get().getSchema(type)));
     }
-    encoder = WireEncoder.forSpecific(type, id);
+  }
+
+  /** Opens with the output schema's registry id known (benchmarks: no registry). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void open(int outputSchemaId) {
+    encoder = WireEncoder.forSpecific((Class<SpecificRecord>) (Class) stage.outputClass().get(), outputSchemaId);
     lineage = stage.lineage() ? LineageEncoder.of(stage.version(), stage.inputTopics()) : null;
   }
 
