@@ -38,8 +38,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * Decoding and the user function are the same either way and left out. Bids are the side-by-side harness's size.
  *
+ * <p>{@link #main} measures the same on a busy machine: on and off alternate in short rounds timed in the thread's CPU
+ * time, so both see the same load, and it prints the medians and the median per-round difference.
+ *
  * <pre>{@code
  * java -jar bench/target/benchmarks.jar LineageSwitchBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s
+ * java -cp bench/target/benchmarks.jar io.baton.bench.LineageSwitchBenchmark 31     # rounds, paired, CPU time
  * }</pre>
  */
 @State(Scope.Benchmark)
@@ -105,6 +109,76 @@ public class LineageSwitchBenchmark {
     return new Envelope(0, "", TIME, new KafkaRecord(TOPIC, 0, offset, TIME, key, null, List.of()));
   }
 
+  /** Paired rounds (default 31): per path, on then off, each timed over ~100 ms of the thread's CPU time. */
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 31;
+    LineageSwitchBenchmark on = opened("on");
+    LineageSwitchBenchmark off = opened("off");
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, java.util.function.BiConsumer<LineageSwitchBenchmark, java.util.function.Consumer<Object>>> paths =
+        new java.util.LinkedHashMap<>();
+    paths.put("passThrough", (b, sink) -> { for (int i = 0; i < RECORDS; i++) sink.accept(b.passWriter.write(b.bids[i], b.keys[i], TIME, b.singles.get(i))); });
+    paths.put("countPerBatch", (b, sink) -> { for (int k = 0; k < b.batches.size(); k++) sink.accept(b.countWriter.write(b.items[k], b.keys[k], TIME, b.batches.get(k))); });
+    paths.put("countAggregate", (b, sink) -> { for (int k = 0; k < b.batches.size(); k++) sink.accept(b.aggregate(k)); });
+    long[] sunk = new long[1];
+    java.util.function.Consumer<Object> sink = o -> sunk[0] += System.identityHashCode(o);
+    System.out.printf("%-15s %12s %12s %14s  (ns of thread CPU time per input record, medians of %d paired rounds)%n",
+        "path", "lineage on", "lineage off", "on - off", rounds);
+    for (var path : paths.entrySet()) {
+      double[] onNs = new double[rounds];
+      double[] offNs = new double[rounds];
+      double[] diff = new double[rounds];
+      for (int r = -3; r < rounds; r++) {   // three rounds of warm-up
+        double a = time(cpu, on, path.getValue(), sink);
+        double b = time(cpu, off, path.getValue(), sink);
+        if (r >= 0) {
+          onNs[r] = a;
+          offNs[r] = b;
+          diff[r] = a - b;
+        }
+      }
+      System.out.printf("%-15s %12.1f %12.1f %14.1f%n", path.getKey(), median(onNs), median(offNs), median(diff));
+    }
+    System.out.println("(sink " + (sunk[0] & 1) + ")");
+  }
+
+  private static LineageSwitchBenchmark opened(String lineage) {
+    LineageSwitchBenchmark b = new LineageSwitchBenchmark();
+    b.lineage = lineage;
+    b.setUp();
+    return b;
+  }
+
+  /** ns of CPU time per input record over invocations of {@code path} filling about 100 ms. */
+  private static double time(java.lang.management.ThreadMXBean cpu, LineageSwitchBenchmark b,
+      java.util.function.BiConsumer<LineageSwitchBenchmark, java.util.function.Consumer<Object>> path,
+      java.util.function.Consumer<Object> sink) {
+    long start = cpu.getCurrentThreadCpuTime();
+    long invocations = 0;
+    long now;
+    do {
+      path.accept(b, sink);
+      invocations++;
+      now = cpu.getCurrentThreadCpuTime();
+    } while (now - start < 100_000_000L);
+    return (double) (now - start) / (invocations * RECORDS);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** One aggregate batch: every input's offset into the accumulation, then the output written from them. */
+  private Object aggregate(int batch) {
+    OffsetRuns runs = new OffsetRuns();
+    for (Envelope e : batches.get(batch)) {
+      runs.add(e.record.topic(), e.record.partition(), e.record.offset());
+    }
+    return countWriter.write(items[batch], keys[batch], TIME, runs.inputs());
+  }
+
   @Benchmark
   @OperationsPerInvocation(RECORDS)
   public void passThrough(Blackhole out) {
@@ -125,11 +199,7 @@ public class LineageSwitchBenchmark {
   @OperationsPerInvocation(RECORDS)
   public void countAggregate(Blackhole out) {
     for (int b = 0; b < batches.size(); b++) {
-      OffsetRuns runs = new OffsetRuns();
-      for (Envelope e : batches.get(b)) {
-        runs.add(e.record.topic(), e.record.partition(), e.record.offset());
-      }
-      out.consume(countWriter.write(items[b], keys[b], TIME, runs.inputs()));
+      out.consume(aggregate(b));
     }
   }
 }
