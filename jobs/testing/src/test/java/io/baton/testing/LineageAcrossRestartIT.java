@@ -62,6 +62,9 @@ class LineageAcrossRestartIT {
     Set<Long> rolledBackFirst = rolledBack(run, first);
     assertThat(rolledBackFirst).as("records of %s rolled back by its restart", first).isNotEmpty();
     assertThat(rolledBack(run, second)).as("records of %s rolled back by its restart", second).isNotEmpty();
+    System.out.printf("%s, %s: %s %d committed, %d rolled back; %s %d committed, %d rolled back%n", policy, keying,
+        policy.firstStage(), run.committed().get(first).size(), rolledBackFirst.size(), policy.secondStage(),
+        run.committed().get(second).size(), rolledBack(run, second).size());
 
     Map<Integer, Sent> sent = RestartRun.waves().stream().flatMap(List::stream)
         .collect(Collectors.toMap(Sent::id, s -> s));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -51,28 +52,26 @@ final class RestartRun {
       Map<String, String> exceptions, Map<String, String> checkpoints) {}
 
   /**
-   * Three waves of two groups of three bursts of twelve readings (sensors a, b, c in turn) one minute apart, 20
-   * minutes between bursts and two hours between groups; the last wave ends with two sentinels, 12 and 24 hours on.
+   * Six groups of three bursts of twelve readings (sensors a, b, c in turn) one minute apart, 20 minutes between
+   * bursts and two hours between groups, then two sentinels 12 and 24 hours on; sent in three waves that end inside
+   * batches (30 readings of each sensor first, 4 + 2 per sensor for a batch of 4, 7 = 2 * 3 + 1 such batches for one
+   * of 3), so the checkpoints the restarts go back to hold open batches in both stages.
    */
   static List<List<Sent>> waves() {
-    List<List<Sent>> waves = new ArrayList<>();
+    List<Sent> sent = new ArrayList<>();
     int id = 0;
     long minute = 0;
-    for (int wave = 0; wave < 3; wave++) {
-      List<Sent> sent = new ArrayList<>();
-      for (int group = 0; group < 2; group++) {
-        for (int burst = 0; burst < 3; burst++) {
-          for (int i = 0; i < 12; i++) {
-            sent.add(new Sent(++id, SENSORS.get(i % 3), RestartPolicies.t(minute++)));
-          }
-          minute += burst < 2 ? 20 : 120;
+    for (int group = 0; group < 6; group++) {
+      for (int burst = 0; burst < 3; burst++) {
+        for (int i = 0; i < 12; i++) {
+          sent.add(new Sent(++id, SENSORS.get(i % 3), RestartPolicies.t(minute++)));
         }
+        minute += burst < 2 ? 20 : 120;
       }
-      waves.add(sent);
     }
-    waves.get(2).add(new Sent(SENTINEL + 1, "a", RestartPolicies.t(minute + 12 * 60)));
-    waves.get(2).add(new Sent(SENTINEL + 2, "a", RestartPolicies.t(minute + 24 * 60)));
-    return waves;
+    sent.add(new Sent(SENTINEL + 1, "a", RestartPolicies.t(minute + 12 * 60)));
+    sent.add(new Sent(SENTINEL + 2, "a", RestartPolicies.t(minute + 24 * 60)));
+    return List.of(sent.subList(0, 90), sent.subList(90, 174), sent.subList(174, sent.size()));
   }
 
   /** Runs {@code name} through the four steps; {@code finalOutputs} says how many real outputs each second stage owes. */
@@ -87,6 +86,9 @@ final class RestartRun {
     List<List<Sent>> waves = waves();
     Checkpoints checkpoints = new Checkpoints(driver.flinkWebUrl());
     Outcome outcome;
+    long started = System.nanoTime();
+    StringBuilder took = new StringBuilder(name + ":");
+    Runnable mark = () -> took.append(String.format(" %.1f s", (System.nanoTime() - started) / 1e9));
     try (RunningPipeline run = driver.start(definition, driver.settings(false).checkpointInterval(RestartPolicies.NEVER));
         Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", driver.bootstrapServers()))) {
       Function<List<String>, List<String>> ids = stages -> stages.stream()
@@ -94,17 +96,20 @@ final class RestartRun {
       List<String> all = ids.apply(concat(List.of("readings"), concat(firsts, seconds)));
       List<String> outputs = concat(List.of("readings"), concat(firsts, seconds)).stream().map(s -> name + "." + s).toList();
 
+      mark.run();
       pipe(driver, name, waves.get(0));
       await("wave 1 committed by every stage").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
           checkpoints.round(all) >= 0 && seconds.stream().allMatch(s -> !driver.readAllRaw(name + "." + s).isEmpty())
               && settled(admin, outputs));
 
+      mark.run();
       firsts.forEach(s -> FailOnce.arm(name + "/" + s));
       pipe(driver, name, waves.get(1));
       await("every first stage failed after uncommitted output").atMost(WAIT).pollInterval(Duration.ofMillis(100))
           .until(() -> checkpoints.round(ids.apply(List.of("readings"))) >= 0
               && firsts.stream().allMatch(s -> FailOnce.failed(name + "/" + s)));
 
+      mark.run();
       // The second stages have had no checkpoint since wave 1 settled, nor new committed input.
       await("second stages settled").atMost(WAIT).until(() -> settled(admin, seconds.stream().map(s -> name + "." + s).toList()));
       seconds.forEach(s -> FailOnce.arm(name + "/" + s));
@@ -112,11 +117,13 @@ final class RestartRun {
           .until(() -> checkpoints.round(ids.apply(concat(List.of("readings"), firsts))) >= 0
               && seconds.stream().allMatch(s -> FailOnce.failed(name + "/" + s)));
 
+      mark.run();
       pipe(driver, name, waves.get(2));
       await("every second stage committed all its outputs").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
           checkpoints.round(all) >= 0 && finalOutputs.entrySet().stream().allMatch(e -> realOutputs(driver, name + "."
               + e.getKey()) >= e.getValue()) && settled(admin, outputs));
 
+      mark.run();
       Map<String, String> exceptions = new HashMap<>();
       Map<String, String> restored = new HashMap<>();
       String web = driver.flinkWebUrl();
@@ -127,16 +134,16 @@ final class RestartRun {
       }
       outcome = new Outcome(name, new LinkedHashMap<>(), new HashMap<>(), exceptions, restored);
     }
-    for (String topic : List.of(name + ".in", name + ".readings")) {
-      outcome.committed().put(topic, driver.readAllRaw(topic));
-    }
-    for (String stage : concat(firsts, seconds)) {
-      String topic = name + "." + stage;
-      outcome.committed().put(topic, driver.readAllRaw(topic));
-      outcome.everything().put(topic, TopicEnds.uncommittedOffsets(driver.bootstrapServers(), topic));
-      String letters = name + "." + stage + ".dead-letter";
-      outcome.committed().put(letters, driver.readAllRaw(letters));
-    }
+    // Read back on several threads: each read is a client of its own, mostly waiting on the broker.
+    List<String> stageTopics = concat(firsts, seconds).stream().map(s -> name + "." + s).toList();
+    List<String> topics = concat(List.of(name + ".in", name + ".readings"),
+        concat(stageTopics, stageTopics.stream().map(t -> t + ".dead-letter").toList()));
+    outcome.committed().putAll(topics.parallelStream().collect(Collectors.toMap(t -> t, driver::readAllRaw)));
+    outcome.everything().putAll(stageTopics.parallelStream().collect(Collectors.toMap(t -> t,
+        t -> TopicEnds.uncommittedOffsets(driver.bootstrapServers(), t))));
+    mark.run();
+    System.out.println("RestartRun " + took + " (started, wave 1 settled, first stages failed, second stages failed,"
+        + " all committed, read back)");
     return outcome;
   }
 
