@@ -110,8 +110,10 @@ final class RestartRun {
               && firsts.stream().allMatch(s -> FailOnce.failed(name + "/" + s)));
 
       mark.run();
-      // The second stages have had no checkpoint since wave 1 settled, nor new committed input.
-      await("second stages settled").atMost(WAIT).until(() -> settled(admin, seconds.stream().map(s -> name + "." + s).toList()));
+      // The second stages have had no checkpoint since wave 1 settled, nor new committed input: a transaction open
+      // on their outputs now would be made of records they read uncommitted.
+      await("no second stage wrote output, having no new committed input").atMost(Duration.ofSeconds(30))
+          .until(() -> settled(admin, seconds.stream().map(s -> name + "." + s).toList()));
       seconds.forEach(s -> FailOnce.arm(name + "/" + s));
       await("every second stage failed after uncommitted output").atMost(WAIT).pollInterval(Duration.ofMillis(100))
           .until(() -> checkpoints.round(ids.apply(concat(List.of("readings"), firsts))) >= 0
