@@ -48,6 +48,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * never late for an event-time batch after this step. When the input ends (a bounded run, a drain) every held
  * record is released at once: the limit paces a live stream, it never loses the end of a finite one.
  *
+ * <p>Not chosen: a rate limit in the source reader (Flink's {@code RateLimiterStrategy}) paces a whole source, so one
+ * hot key would slow every key; a wait inside {@link #processElement} (a sleep, or yielding to the mailbox) keeps the
+ * checkpoint barrier queued behind the waiting record in the input, which is what this step used to do.
+ *
  * <p>A key's count is kept (state TTL) for two intervals, at least a minute, after its last change.
  *
  * <pre>{@code
