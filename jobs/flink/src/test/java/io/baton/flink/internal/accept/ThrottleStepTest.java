@@ -12,12 +12,20 @@ import io.baton.flink.internal.runtime.Envelope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /** The rate-limit operator on Flink's keyed operator harness: back-pressure holds records in state, never the thread. */
@@ -199,5 +207,39 @@ class ThrottleStepTest {
     assertThat(drain(h)).containsExactly("a@0", "a@1");
     assertThat(h.getSideOutput(DeadLetterOutput.TAG)).hasSize(1);
     assertThat(h.numProcessingTimeTimers()).isZero();
+  }
+
+  /** Keeps the count as the rate limit did as a process function, before back-pressure moved into keyed state. */
+  private static final class FormerCount extends KeyedProcessFunction<String, Envelope, Envelope> {
+    private transient ValueState<Tuple2<Long, Long>> window;
+
+    @Override
+    public void open(OpenContext context) {
+      ValueStateDescriptor<Tuple2<Long, Long>> d =
+          new ValueStateDescriptor<>("rate-window", Types.TUPLE(Types.LONG, Types.LONG));
+      d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
+      window = getRuntimeContext().getState(d);
+    }
+
+    @Override
+    public void processElement(Envelope in, Context ctx, Collector<Envelope> out) throws Exception {
+      Tuple2<Long, Long> w = window.value();
+      window.update(Tuple2.of(0L, w == null ? 1L : w.f1 + 1));
+      out.collect(in);
+    }
+  }
+
+  @Test
+  void theCountsOfTheFormerProcessFunctionRestore() throws Exception {
+    var former = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new FormerCount()),
+        (Envelope e) -> e.rateKey, Types.STRING);
+    opened.add(former);
+    former.open();
+    send(former, records("a", 2));
+    var h = harness(2, Excess.BACK_PRESSURE, former.snapshot(1, 0), 500);
+    send(h, records("a", 1));
+    assertThat(drain(h)).isEmpty(); // a's two permits of interval 0 were used before the restore
+    h.setProcessingTime(1_000);
+    assertThat(drain(h)).containsExactly("a@2");
   }
 }
