@@ -3,6 +3,7 @@ package io.baton.flink.internal.runtime;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
@@ -20,7 +21,8 @@ import org.apache.flink.metrics.MetricGroup;
  *   <li>{@code partlyLate}, {@code partlyLateWindows}: event-time sliding windows only: records past
  *       the grace of some of their windows but not all (kept in the open ones, no dead letter), and
  *       how many windows they missed;</li>
- *   <li>{@code delayed}: held back by a back-pressure rate limit;</li>
+ *   <li>{@code delayed}: held back by a back-pressure rate limit; {@code buffered} (a gauge): held back now, in
+ *       that subtask's state, waiting for their key's next interval;</li>
  *   <li>{@code emitted}, {@code batches}, {@code lastBatchSize}: what the stage function handed on.</li>
  * </ul>
  * So records in = accepted + rejected, and dead letters = rejected + late = the sum of {@code deadLettered} over reasons.
@@ -41,6 +43,10 @@ public final class StageMetrics {
 
   public Counter counter(String name) {
     return group.counter(name);
+  }
+
+  public <T, G extends Gauge<T>> G gauge(String name, G gauge) {
+    return group.gauge(name, gauge);
   }
 
   /** Counts one rejection by the accept checks under its reason code ({@code rule:<name>} keeps the rule's name). */

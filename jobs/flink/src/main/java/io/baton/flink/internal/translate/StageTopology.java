@@ -66,8 +66,8 @@ public final class StageTopology {
 
     DataStream<Envelope> admitted = spec.accept().rateLimit().isEmpty() ? accepted : accepted
         .keyBy(e -> e.rateKey, Types.STRING)
-        .process(new ThrottleStep(spec.accept().rateLimit().get(), spec.eventTime().isPresent(), rejects),
-            Envelope.Types.TYPE_INFO)
+        .transform("rate limit", Envelope.Types.TYPE_INFO,
+            new ThrottleStep(spec.accept().rateLimit().get(), spec.eventTime().isPresent(), rejects))
         .name("rate limit " + spec.accept().rateLimit().get()).uid("throttle");
     StageFunction<?, ?> fn = spec.function().orElse(Fn.map(record -> record));
     Translated translated = spec.batch().match(new BatchTranslator(admitted, readers, keys, new UserFunction(fn),
