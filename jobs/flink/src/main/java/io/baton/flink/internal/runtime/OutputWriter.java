@@ -56,7 +56,12 @@ public final class OutputWriter implements Serializable {
     try (SchemaRegistry client = SchemaRegistry.connect(registry)) {
       id = client.register(stage.outputSubject(), SpecificData.get().getSchema(type));
     }
-    encoder = WireEncoder.forSpecific(type, id);
+    open(WireEncoder.forSpecific(type, id));
+  }
+
+  /** Opens with a ready {@code encoder} (tests, without a registry). */
+  void open(WireEncoder<SpecificRecord> encoder) {
+    this.encoder = encoder;
     lineage = stage.lineage() ? LineageEncoder.of(stage.version(), stage.inputTopics(), budget) : null;
   }
 
