@@ -38,6 +38,11 @@ public final class KafkaLineageStore implements LineageStore, AutoCloseable {
     this.consumer = consumer;
   }
 
+  /** A store reading with {@code consumer} ({@code read_committed}; it assigns and seeks it), which it closes. */
+  public static KafkaLineageStore over(Consumer<byte[], byte[]> consumer) {
+    return new KafkaLineageStore(consumer);
+  }
+
   /** A store reading with {@code kafka}'s servers and client settings. */
   public static KafkaLineageStore of(KafkaClientConfig kafka) {
     Properties props = kafka.asProperties();
