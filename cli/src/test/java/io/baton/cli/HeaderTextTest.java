@@ -2,11 +2,14 @@ package io.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.connectors.DeadLetter;
+import io.baton.connectors.DeadLetterReason;
 import io.baton.connectors.Header;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.LineageEncoder;
 import io.baton.connectors.LineagePointer;
+import io.baton.connectors.OutRecord;
 import io.baton.connectors.Provenance;
 import io.baton.connectors.RunId;
 import io.baton.examples.sensor.SensorStory;
@@ -54,6 +57,21 @@ class HeaderTextTest {
         Map.entry("baton.lineage", "stage per-minute, version 2, 40000 inputs in the lineage topic sensor-story.lineage:"
             + p.partition() + ", key " + p.key()));
     assertThat(p.key()).matches("per-minute/[0-9a-f]{64}");
+  }
+
+  @Test
+  void aDeadLetterKeepsItsRecordsPointerAndNamesTheStageThatWroteThatRecord() {
+    byte[] exact = LineageEncoder.of("1", plan.stage("per-minute").inputTopics())
+        .exact(InputOffsets.builder().add("sensor-story.readings", 0, 3).add("sensor-story.readings", 0, 9).build());
+    LineagePointer p = LineagePointer.to(exact, 2, "per-minute", "sensor-story.lineage", 4);
+    KafkaRecord summary = KafkaRecord.builder().topic("sensor-story.per-minute").partition(0).offset(7)
+        .value(new byte[] {0}).headers(List.of(p.header())).build();
+    OutRecord letter = DeadLetter.forStage("sensor-story", "alerts", "sensor-story.alerts.dead-letter")
+        .record(summary, DeadLetterReason.late(), "too late");
+
+    assertThat(HeaderText.of(record("sensor-story.alerts.dead-letter", letter.headers()), Optional.of(plan)))
+        .contains(Map.entry("baton.lineage", "stage per-minute, version 1, 2 inputs in the lineage topic sensor-story.lineage:"
+            + p.partition() + ", key " + p.key()));
   }
 
   @Test
