@@ -33,8 +33,8 @@ public final class OutputWriter implements Serializable {
 
   private final StageInfo stage;
   private final RegistryConfig registry;
-  private transient WireEncoder<SpecificRecord> encoder;
   private final int budget;
+  private transient WireEncoder<SpecificRecord> encoder;
   private transient LineageEncoder lineage;
 
   public OutputWriter(StageInfo stage, RegistryConfig registry) {
