@@ -5,6 +5,7 @@ import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.Header;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineagePointer;
 import io.baton.connectors.Provenance;
 import io.baton.connectors.RunId;
 import io.baton.flink.plan.Plan;
@@ -22,7 +23,7 @@ import java.util.stream.IntStream;
 
 /**
  * A record's headers as people read them: {@code baton.lineage} as its stage, version and inputs
- * ({@code topic:partition:offset ranges}), {@code baton.run} as the run id, text headers as text and anything
+ * ({@code topic:partition:offset ranges}, or how many inputs the lineage topic holds for it and where), {@code baton.run} as the run id, text headers as text and anything
  * else as base64.
  *
  * <pre>{@code
@@ -66,11 +67,22 @@ final class HeaderText {
   /** {@code stage alerts, version 1, 1 input: sensor-story.per-minute:0:12}. */
   static String lineage(byte[] value, String topic, Optional<Plan> plan) {
     Optional<PlannedStage> writer = plan.flatMap(p -> p.writerOf(topic));
+    String stage = writer.map(w -> "stage " + w.name() + ", ").orElse("stage unknown (no pipeline writes " + topic + "), ");
+    if (value != null && value.length > 0 && value[0] == LineagePointer.FORMAT) {
+      return stage + pointer(LineagePointer.decode(value));
+    }
     List<String> inputTopics = writer.map(PlannedStage::inputTopics)
         .orElse(IntStream.range(0, 64).mapToObj(i -> "input#" + i).toList());
     Provenance p = Provenance.decode(value, inputTopics);
-    return writer.map(w -> "stage " + w.name() + ", ").orElse("stage unknown (no pipeline writes " + topic + "), ")
-        + "version " + p.stageVersion() + ", " + inputs(p.inputs());
+    return stage + "version " + p.stageVersion() + ", " + inputs(p.inputs());
+  }
+
+  /** {@code version 1, 40000 inputs in the lineage topic sensor-story.lineage:2, key per-minute/3fa0…}. */
+  static String pointer(LineagePointer p) {
+    long n = p.inputCount();
+    return "version " + p.stageVersion() + ", " + n + (n == 1 ? " input" : " inputs") + " in the lineage topic "
+        + p.topic() + ":" + p.partition() + ", key " + p.key()
+        + (p.chunks() == 1 ? "" : " (" + p.chunks() + " records)");
   }
 
   /** {@code 3 inputs: t:0:4-6}, the text cut after {@link #MAX_INPUTS_TEXT} characters. */

@@ -2,7 +2,10 @@ package io.baton.cli;
 
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaClientConfig;
+import io.baton.connectors.KafkaLineageStore;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineagePointer;
+import io.baton.connectors.LineageStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads chosen records by their coordinates, as {@code read_committed} readers see them: one record, or the
- * exact input set of a lineage header. Commits nothing.
+ * exact input set of a lineage header; and the lineage topic's records a lineage pointer names. Commits nothing.
  *
  * <pre>{@code
  * try (RecordFetcher fetch = RecordFetcher.of(cluster.kafka())) {
@@ -30,14 +33,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * }
  * }</pre>
  */
-final class RecordFetcher implements AutoCloseable {
+final class RecordFetcher implements LineageStore, AutoCloseable {
   private static final Duration MAX_READ = Duration.ofSeconds(60);
 
   private final Consumer<byte[], byte[]> consumer;
+  private final KafkaLineageStore lineage;
 
   /** A fetcher over {@code consumer}, which it closes (tests give a mock). */
   RecordFetcher(Consumer<byte[], byte[]> consumer) {
     this.consumer = consumer;
+    this.lineage = KafkaLineageStore.over(consumer);
   }
 
   /** A fetcher with {@code kafka}'s servers and client settings. */
@@ -141,6 +146,12 @@ final class RecordFetcher implements AutoCloseable {
     }
     consumer.unsubscribe();
     return records;
+  }
+
+  /** The exact input set a lineage pointer names, from its partition of the lineage topic. */
+  @Override
+  public byte[] read(LineagePointer pointer) {
+    return lineage.read(pointer);
   }
 
   /** End offsets (what read_committed readers see) of {@code partitions}. */

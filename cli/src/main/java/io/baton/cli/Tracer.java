@@ -3,6 +3,7 @@ package io.baton.cli;
 import io.baton.connectors.DeadLetterRecord;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineagePointer;
 import io.baton.connectors.Provenance;
 import io.baton.flink.plan.Plan;
 import io.baton.flink.plan.PlannedStage;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Walks a record back through its pipeline, level by level: the stage that wrote (or rejected) the records of a
- * level names their inputs (its {@code baton.lineage} header, or a dead letter's source), which are read and make
+ * level names their inputs (its {@code baton.lineage} header, resolved in the lineage topic when it points there, or
+ * a dead letter's source), which are read and make
  * the next level, until the inputs are raw source records, no record carries lineage, or {@code depth} hops are done.
  *
  * <pre>{@code
@@ -85,6 +87,7 @@ final class Tracer {
     List<String> notes = new ArrayList<>();
     String rejection = null;
     int withoutLineage = 0;
+    List<String> fromLineageTopic = new ArrayList<>();
     for (KafkaRecord r : records) {
       if (writer.rejects()) {
         DeadLetterRecord letter = DeadLetterRecord.from(r);
@@ -96,7 +99,16 @@ final class Tracer {
         }
         continue;
       }
-      Optional<Provenance> p = Provenance.fromHeaders(r.headers(), stage.inputTopics());
+      Optional<LineagePointer> pointer;
+      Optional<Provenance> p;
+      try {
+        pointer = LineagePointer.fromHeaders(r.headers());
+        p = Provenance.fromHeaders(r.headers(), stage.inputTopics(), fetch);
+      } catch (IllegalArgumentException e) {
+        notes.add(r.topic() + ":" + r.partition() + ":" + r.offset() + ": " + e.getMessage());
+        continue;
+      }
+      pointer.ifPresent(q -> fromLineageTopic.add(q.topic() + ":" + q.partition() + " key " + q.key()));
       if (p.isEmpty()) {
         withoutLineage++;
       } else {
@@ -107,6 +119,10 @@ final class Tracer {
     if (withoutLineage > 0) {
       notes.add((withoutLineage == records.size() ? "no lineage" : withoutLineage + " of " + records.size() + " records carry no lineage")
           + (stage.lineage() ? " header" : ": the stage runs with lineage(false)"));
+    }
+    if (!fromLineageTopic.isEmpty()) {
+      notes.add("exact inputs read from the lineage topic (the batch passed the header budget): "
+          + (fromLineageTopic.size() == 1 ? fromLineageTopic.get(0) : fromLineageTopic.size() + " entries"));
     }
     versions.remove(stage.version());
     if (!versions.isEmpty()) {

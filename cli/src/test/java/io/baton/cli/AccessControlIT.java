@@ -137,7 +137,7 @@ class AccessControlIT {
     CliRun apply = CliRun.at(home, "acl", P, "--apply");
 
     assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
-    assertThat(apply.out()).contains("ACLs: 79 created, 0 removed, 0 in place. Logins: 5 created, 0 removed, 0 in place;")
+    assertThat(apply.out()).contains("ACLs: 89 created, 0 removed, 0 in place. Logins: 5 created, 0 removed, 0 in place;")
         .contains("  created ACL User:baton.sensor-story.per-minute ALLOW READ TOPIC sensor-story.readings\n")
         .contains("  created login baton.sensor-story.readings (SCRAM-SHA-512), its client settings in "
             + loginFile("baton.sensor-story.readings") + "\n");
@@ -153,8 +153,8 @@ class AccessControlIT {
       assertThat(apply.out() + apply.err()).doesNotContain(password);
     }
     List<AclBinding> all = allAcls();
-    assertThat(all).hasSize(79 + 1).contains(analytics);
-    assertThat(aclsOf("User:baton.sensor-story.alerts")).hasSize(11);
+    assertThat(all).hasSize(89 + 1).contains(analytics);
+    assertThat(aclsOf("User:baton.sensor-story.alerts")).hasSize(13);
     try (Admin admin = admin()) {
       assertThat(admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS).keySet())
           .containsAll(users);
@@ -170,8 +170,8 @@ class AccessControlIT {
     CliRun again = CliRun.at(home, "acl", P, "--apply");
 
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).contains("  nothing to change: the 79 ACLs and 5 logins are in place\n")
-        .contains("ACLs: 0 created, 0 removed, 79 in place. Logins: 0 created, 0 removed, 5 in place;")
+    assertThat(again.out()).contains("  nothing to change: the 89 ACLs and 5 logins are in place\n")
+        .contains("ACLs: 0 created, 0 removed, 89 in place. Logins: 0 created, 0 removed, 5 in place;")
         .doesNotContain("created ACL", "removed ACL", "created login");
     assertThat(allAcls()).containsExactlyInAnyOrderElementsOf(before);
     assertThat(Files.readString(loginFile("baton.sensor-story.readings"))).isEqualTo(readingsLogin);
@@ -180,7 +180,7 @@ class AccessControlIT {
     com.fasterxml.jackson.databind.JsonNode applied = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
     assertThat(applied.get("created")).isEmpty();
     assertThat(applied.get("removed")).isEmpty();
-    assertThat(applied.get("inPlace").asInt()).isEqualTo(79);
+    assertThat(applied.get("inPlace").asInt()).isEqualTo(89);
     assertThat(applied.at("/logins/mechanism").asText()).isEqualTo("SCRAM-SHA-512");
     assertThat(applied.at("/logins/inPlace")).hasSize(5);
     assertThat(applied.at("/logins/files/baton.sensor-story.alerts").asText())
@@ -323,16 +323,17 @@ class AccessControlIT {
     CliRun apply = CliRun.at(home, "acl", P, "--apply", "--jar", twoStages.toString());
 
     assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
-    // alerts' 11; replay's on its dead letters (2) and its input sensor-story.per-minute (3); admin's on its output
-    // and dead letters (4 each) and its group (2).
-    assertThat(apply.out()).contains("ACLs: 0 created, 26 removed, 53 in place. Logins: 0 created, 1 removed, 4 in place;")
+    // alerts' 13 (the lineage topic's 2 among them); replay's on its dead letters (2) and its input
+    // sensor-story.per-minute (3); admin's on its output and dead letters (4 each) and its group (2). The lineage topic
+    // stays: the other stages write it.
+    assertThat(apply.out()).contains("ACLs: 0 created, 28 removed, 61 in place. Logins: 0 created, 1 removed, 4 in place;")
         .contains("  removed ACL User:baton.sensor-story.alerts ALLOW WRITE TOPIC sensors.alerts\n",
             "  removed ACL User:baton-replay.sensor-story ALLOW READ TOPIC sensor-story.alerts.dead-letter\n",
             "  removed ACL User:baton-admin.sensor-story ALLOW DELETE GROUP baton.sensor-story.alerts\n",
             "  removed login baton.sensor-story.alerts\n");
     assertThat(aclsOf("User:baton.sensor-story.alerts")).isEmpty();
-    assertThat(aclsOf("User:baton.sensor-story.per-minute")).hasSize(11);
-    assertThat(allAcls()).hasSize(53 + 1).contains(analytics);
+    assertThat(aclsOf("User:baton.sensor-story.per-minute")).hasSize(13);
+    assertThat(allAcls()).hasSize(61 + 1).contains(analytics);
     assertThat(loginFile("baton.sensor-story.alerts")).doesNotExist();
     await("alerts can no longer log in").atMost(WAIT).untilAsserted(() -> {
       try (Admin gone = Admin.create(alertsClient)) {

@@ -23,14 +23,14 @@ class AclCommandTest {
     assertThat(acl.exitCode()).as(acl.err()).isZero();
     List<String> lines = acl.out().lines().toList();
     assertThat(lines.get(0)).matches("PRINCIPAL +RESOURCE +PATTERN +OPERATION +PERMISSION");
-    assertThat(lines).hasSize(1 + 79 + 1);   // 11 per stage, 15 replay, 31 admin
+    assertThat(lines).hasSize(1 + 89 + 1);   // 13 per stage (2 for the lineage topic), 15 replay, 35 admin
     assertThat(lines).anyMatch(l -> l.matches(
         "User:baton\\.sensor-story\\.per-minute +TOPIC sensor-story\\.readings +LITERAL +READ +ALLOW"));
     assertThat(lines).anyMatch(l -> l.matches(
         "User:baton\\.sensor-story\\.alerts +TRANSACTIONAL_ID baton\\.sensor-story\\.alerts\\.handoff +PREFIXED +WRITE +ALLOW"));
-    assertThat(lines.get(80)).isEqualTo("79 ACLs for 5 principals; make them so with: ./baton acl sensor-story --apply");
+    assertThat(lines.get(90)).isEqualTo("89 ACLs for 5 principals; make them so with: ./baton acl sensor-story --apply");
     List<String> principalsInOrder = new ArrayList<>();
-    lines.subList(1, 80).forEach(l -> {
+    lines.subList(1, 90).forEach(l -> {
       String p = l.split(" +")[0];
       if (principalsInOrder.isEmpty() || !principalsInOrder.get(principalsInOrder.size() - 1).equals(p)) {
         principalsInOrder.add(p);
@@ -50,13 +50,13 @@ class AclCommandTest {
     assertThat(perMinute.get("user").asText()).isEqualTo("baton.sensor-story.per-minute");
     assertThat(perMinute.get("role").asText()).isEqualTo("stage");
     assertThat(perMinute.get("stage").asText()).isEqualTo("per-minute");
-    assertThat(perMinute.get("acls")).hasSize(11);
+    assertThat(perMinute.get("acls")).hasSize(13);
     assertThat(root.get("principals").get(3).has("stage")).isFalse();
     int total = 0;
     for (JsonNode p : root.get("principals")) {
       total += p.get("acls").size();
     }
-    assertThat(total).isEqualTo(79);
+    assertThat(total).isEqualTo(89);
   }
 
   @Test
@@ -66,8 +66,8 @@ class AclCommandTest {
     CliRun acl = CliRun.of("acl", "sensor-story", "--overrides", overrides.toString());
 
     assertThat(acl.exitCode()).as(acl.err()).isZero();
-    assertThat(acl.out()).contains("75 ACLs for 5 principals");
-    assertThat(acl.out().lines().filter(l -> l.startsWith("User:baton.sensor-story.alerts "))).hasSize(7)
+    assertThat(acl.out()).contains("85 ACLs for 5 principals");
+    assertThat(acl.out().lines().filter(l -> l.startsWith("User:baton.sensor-story.alerts "))).hasSize(9)
         .noneMatch(l -> l.contains("TRANSACTIONAL_ID"));
   }
 

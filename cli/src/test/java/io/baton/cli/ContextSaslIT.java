@@ -71,7 +71,7 @@ class ContextSaslIT {
     CliRun localReset = CliRun.at(home, "reset", "sensor-story", "--yes");
     assertThat(localReset.exitCode()).as("the local context reaches a secure stack with its admin file: "
         + localReset.err()).isZero();
-    assertThat(localReset.out()).contains("Deleted 6 topics");
+    assertThat(localReset.out()).contains("Deleted 7 topics");
   }
 
   private void writeContexts(Path admin, Path wrong) throws Exception {

@@ -2,9 +2,14 @@ package io.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.connectors.DeadLetter;
+import io.baton.connectors.DeadLetterReason;
 import io.baton.connectors.Header;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineageEncoder;
+import io.baton.connectors.LineagePointer;
+import io.baton.connectors.OutRecord;
 import io.baton.connectors.Provenance;
 import io.baton.connectors.RunId;
 import io.baton.examples.sensor.SensorStory;
@@ -37,6 +42,36 @@ class HeaderTextTest {
         Map.entry("baton.run", "20261205T051203.457Z-3f9a01c2"),
         Map.entry("trace-id", "t-42"),
         Map.entry("blob", "base64:AQL/"));
+  }
+
+  @Test
+  void aPointerToTheLineageTopicSaysHowManyInputsItHoldsAndWhere() {
+    InputOffsets.Builder scattered = InputOffsets.builder();
+    for (int i = 0; i < 40_000; i++) {
+      scattered.add("sensor-story.readings", 0, 2L * i);
+    }
+    byte[] exact = LineageEncoder.of("2", plan.stage("per-minute").inputTopics()).exact(scattered.build());
+    LineagePointer p = LineagePointer.to(exact, 40_000, "per-minute", "sensor-story.lineage", 4);
+
+    assertThat(HeaderText.of(record("sensor-story.per-minute", List.of(p.header())), Optional.of(plan))).containsExactly(
+        Map.entry("baton.lineage", "stage per-minute, version 2, 40000 inputs in the lineage topic sensor-story.lineage:"
+            + p.partition() + ", key " + p.key()));
+    assertThat(p.key()).matches("per-minute/[0-9a-f]{64}");
+  }
+
+  @Test
+  void aDeadLetterKeepsItsRecordsPointerAndNamesTheStageThatWroteThatRecord() {
+    byte[] exact = LineageEncoder.of("1", plan.stage("per-minute").inputTopics())
+        .exact(InputOffsets.builder().add("sensor-story.readings", 0, 3).add("sensor-story.readings", 0, 9).build());
+    LineagePointer p = LineagePointer.to(exact, 2, "per-minute", "sensor-story.lineage", 4);
+    KafkaRecord summary = KafkaRecord.builder().topic("sensor-story.per-minute").partition(0).offset(7)
+        .value(new byte[] {0}).headers(List.of(p.header())).build();
+    OutRecord letter = DeadLetter.forStage("sensor-story", "alerts", "sensor-story.alerts.dead-letter")
+        .record(summary, DeadLetterReason.late(), "too late");
+
+    assertThat(HeaderText.of(record("sensor-story.alerts.dead-letter", letter.headers()), Optional.of(plan)))
+        .contains(Map.entry("baton.lineage", "stage per-minute, version 1, 2 inputs in the lineage topic sensor-story.lineage:"
+            + p.partition() + ", key " + p.key()));
   }
 
   @Test

@@ -101,7 +101,7 @@ class K8sApplyCommandTest {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("created    FlinkSessionJob  sensor-story.per-minute\n",
         "created    KafkaUser        baton.sensor-story.alerts\n", "updated    FlinkDeployment  shared-session\n")
-        .endsWith("namespace pipelines: 13 created, 1 updated, 0 unchanged, 0 deleted\n");
+        .endsWith("namespace pipelines: 14 created, 1 updated, 0 unchanged, 0 deleted\n");
     GenericKubernetesResource job = kube.genericKubernetesResources(SESSION_JOBS).inNamespace("pipelines")
         .withName("sensor-story.alerts").get();
     assertThat((String) job.get("spec", "deploymentName")).isEqualTo("shared-session");
@@ -112,7 +112,7 @@ class K8sApplyCommandTest {
     CliRun second = CliRun.of("k8s", "apply", "sensor-story", "--context", "k8s-mock");
 
     assertThat(second.exitCode()).as(second.err()).isZero();
-    assertThat(second.out()).endsWith("namespace pipelines: 0 created, 0 updated, 14 unchanged, 0 deleted\n")
+    assertThat(second.out()).endsWith("namespace pipelines: 0 created, 0 updated, 15 unchanged, 0 deleted\n")
         .doesNotContain("created ", "updated ");
   }
 
@@ -122,7 +122,7 @@ class K8sApplyCommandTest {
 
     assertThat(deploy.exitCode()).as(deploy.err()).isZero();
     assertThat(deploy.out()).startsWith("Deploy sensor-story to context k8s-mock through the Kubernetes API\n")
-        .endsWith("namespace pipelines: 13 created, 1 updated, 0 unchanged, 0 deleted\n");
+        .endsWith("namespace pipelines: 14 created, 1 updated, 0 unchanged, 0 deleted\n");
     assertThat(kube.genericKubernetesResources(SESSION_JOBS).inNamespace("pipelines").list().getItems())
         .extracting(r -> r.getMetadata().getName())
         .containsExactlyInAnyOrder("sensor-story.readings", "sensor-story.per-minute", "sensor-story.alerts");
@@ -130,7 +130,7 @@ class K8sApplyCommandTest {
     CliRun again = CliRun.of("deploy", "sensor-story", "--context", "k8s-mock");
 
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).endsWith("namespace pipelines: 0 created, 0 updated, 14 unchanged, 0 deleted\n");
+    assertThat(again.out()).endsWith("namespace pipelines: 0 created, 0 updated, 15 unchanged, 0 deleted\n");
   }
 
   @Test
@@ -138,7 +138,7 @@ class K8sApplyCommandTest {
     CliRun dry = CliRun.of("k8s", "apply", "sensor-story", "--context", "k8s-mock", "--dry-run");
 
     assertThat(dry.exitCode()).as(dry.err()).isZero();
-    assertThat(dry.out()).endsWith("dry run, nothing written; would be in namespace pipelines: 13 created, 1 updated,"
+    assertThat(dry.out()).endsWith("dry run, nothing written; would be in namespace pipelines: 14 created, 1 updated,"
         + " 0 unchanged, 0 deleted\n");
     assertThat(kube.genericKubernetesResources(SESSION_JOBS).inNamespace("pipelines").list().getItems()).isEmpty();
   }

@@ -29,11 +29,16 @@ final class MemoryTopics extends MockConsumer<byte[], byte[]> {
 
   /** Adds a record at the topic's next offset. */
   MemoryTopics add(String topic, byte[] value, List<Header> headers) {
+    return add(topic, null, value, headers);
+  }
+
+  /** Adds a keyed record at the topic's next offset. */
+  MemoryTopics add(String topic, byte[] key, byte[] value, List<Header> headers) {
     long offset = next.getOrDefault(topic, 0L);
     RecordHeaders kafkaHeaders = new RecordHeaders();
     headers.forEach(h -> kafkaHeaders.add(h.key(), h.value()));
     held.computeIfAbsent(topic, t -> new ArrayList<>()).add(new ConsumerRecord<>(topic, 0, offset, offset, TimestampType.CREATE_TIME,
-        -1, value.length, null, value, kafkaHeaders, Optional.empty()));
+        key == null ? -1 : key.length, value.length, key, value, kafkaHeaders, Optional.empty()));
     next.put(topic, offset + 1);
     return this;
   }

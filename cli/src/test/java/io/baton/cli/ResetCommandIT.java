@@ -32,14 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code baton reset} on a real broker (the stack's Kafka alone, on free ports): without {@code --yes} it lists what
- * it would delete, deletes nothing and fails; with it the sensor story's handoff, output and dead-letter topics and its
+ * it would delete, deletes nothing and fails; with it the sensor story's handoff, output, dead-letter and lineage topics and its
  * consumer groups are gone, while its input topic and what belongs to others stay.
  */
 class ResetCommandIT {
-  /** The sensor story's topics, named as the README says: {@code <pipeline>.<stage>}, dead letters, its output. */
+  /** The sensor story's topics, named as the README says: {@code <pipeline>.<stage>}, dead letters, its output, lineage. */
   private static final List<String> WRITTEN = List.of("sensor-story.readings", "sensor-story.readings.dead-letter",
       "sensor-story.per-minute", "sensor-story.per-minute.dead-letter", "sensors.alerts",
-      "sensor-story.alerts.dead-letter");
+      "sensor-story.alerts.dead-letter", "sensor-story.lineage");
   private static final List<String> GROUPS = List.of("baton.sensor-story.readings", "baton.sensor-story.per-minute",
       "baton.sensor-story.alerts");
   private static final String INPUT = "sensors.readings";
@@ -92,7 +92,8 @@ class ResetCommandIT {
         .isEqualTo("baton: nothing was deleted; to delete the above, run: ./baton reset sensor-story --yes");
     assertThat(dry.out()).startsWith("Would delete from Kafka at ").contains("(pipeline sensor-story):")
         .contains("  topic sensor-story.per-minute (handoff)", "  topic sensors.alerts (output)",
-            "  topic sensor-story.alerts.dead-letter (dead-letter)", "  consumer group baton.sensor-story.alerts")
+            "  topic sensor-story.alerts.dead-letter (dead-letter)", "  topic sensor-story.lineage (lineage)",
+            "  consumer group baton.sensor-story.alerts")
         .contains("Kept: input topic sensors.readings; the registry's subjects.");
     assertThat(dry.out().lines().filter(l -> l.startsWith("  topic "))).hasSize(WRITTEN.size());
     assertThat(dry.out().lines().filter(l -> l.startsWith("  consumer group "))).hasSize(GROUPS.size());
@@ -102,7 +103,7 @@ class ResetCommandIT {
     CliRun reset = CliRun.at(home, "reset", "sensor-story", "--yes");
 
     assertThat(reset.exitCode()).as(reset.err() + reset.out()).isZero();
-    assertThat(reset.out()).contains("Deleted 6 topics and 3 consumer groups of sensor-story");
+    assertThat(reset.out()).contains("Deleted 7 topics and 3 consumer groups of sensor-story");
     assertThat(topics()).doesNotContainAnyElementsOf(WRITTEN).contains(INPUT, OTHERS_TOPIC);
     assertThat(groups()).doesNotContainAnyElementsOf(GROUPS).contains(OTHERS_GROUP);
 

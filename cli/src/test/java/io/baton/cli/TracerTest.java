@@ -9,6 +9,8 @@ import io.baton.connectors.DeadLetterReason;
 import io.baton.connectors.Header;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.LineageEncoder;
+import io.baton.connectors.LineagePointer;
 import io.baton.connectors.OutRecord;
 import io.baton.connectors.Provenance;
 import io.baton.examples.sensor.SensorStory;
@@ -38,6 +40,7 @@ class TracerTest {
   private static final String PER_MINUTE = "sensor-story.per-minute";
   private static final String ALERTS = "sensors.alerts";
   private static final String LETTERS = "sensor-story.readings.dead-letter";
+  private static final String LINEAGE = "sensor-story.lineage";
 
   private final RegistryConfig config = RegistryConfig.inMemory(SCOPE);
   private final Plan plan = Planner.plan(new SensorStory());
@@ -70,6 +73,15 @@ class TracerTest {
     topics.add(PER_MINUTE, summary.encode(new Summary("s-1", 0L, 60_000L, 30, 41.0, 99.0, 70.0)),
         Provenance.of("1", odd.build()).toHeaders(plan.stage("per-minute").inputTopics(), 8));
     topics.add(ALERTS, alert.encode(hot), lineage("alerts", InputOffsets.of(PER_MINUTE, 0, 1)));
+    // A summary of a batch past the header budget: its exact inputs sit in the lineage topic, the header points there
+    // (one partition here, as the memory topics have); and one whose lineage record is missing.
+    byte[] exact = LineageEncoder.of("1", plan.stage("per-minute").inputTopics()).exact(odd.build());
+    LineagePointer pointer = LineagePointer.to(exact, 30, "per-minute", LINEAGE, 1);
+    pointer.records(exact).forEach(r -> topics.add(LINEAGE, r.key(), r.value(), r.headers()));
+    topics.add(PER_MINUTE, summary.encode(new Summary("s-1", 0L, 60_000L, 30, 41.0, 99.0, 70.0)), List.of(pointer.header()));
+    byte[] other = LineageEncoder.of("1", plan.stage("per-minute").inputTopics()).exact(InputOffsets.of(HANDOFF, 0, 2));
+    topics.add(PER_MINUTE, summary.encode(new Summary("s-0", 0L, 60_000L, 1, 42.0, 42.0, 42.0)),
+        List.of(LineagePointer.to(other, 1, "per-minute", LINEAGE, 1).header()));
     KafkaRecord rejected = KafkaRecord.builder().topic(READINGS).partition(0).offset(60)
         .value("temperature: warm".getBytes(StandardCharsets.UTF_8)).build();
     OutRecord letter = DeadLetter.forStage("sensor-story", "readings", LETTERS).record(rejected, DeadLetterReason.malformed(), "magic byte is 0x74");
@@ -169,6 +181,37 @@ class TracerTest {
         "hop 2  per-minute  " + plan.stage("per-minute").batch() + "  version 1  ← inputs within spans: " + HANDOFF + ":0:~1-59",
         "  (the header lists approximate spans, not exact records: the spans' records are not read)");
     assertThat(lines).noneMatch(l -> l.startsWith("hop 3"));
+  }
+
+  @Test
+  void aPointerIsResolvedInTheLineageTopicToExactlyTheBatchsInputs() {
+    Trace trace = trace(PER_MINUTE, 2, 20);
+
+    assertThat(trace.hops()).extracting(Trace.Hop::stage).containsExactly("per-minute", "readings");
+    InputOffsets.Builder oddHandoff = InputOffsets.builder();
+    InputOffsets.Builder oddReadings = InputOffsets.builder();
+    for (int i = 1; i < 60; i += 2) {
+      oddHandoff.add(HANDOFF, 0, i);
+      oddReadings.add(READINGS, 0, i);
+    }
+    Trace.Hop batch = trace.hops().get(0);
+    assertThat(batch.inputs()).isEqualTo(oddHandoff.build());
+    assertThat(batch.notes()).singleElement().asString()
+        .startsWith("exact inputs read from the lineage topic (the batch passed the header budget): " + LINEAGE + ":0 key per-minute/");
+    assertThat(trace.hops().get(1).inputs()).isEqualTo(oddReadings.build());
+    assertThat(TraceText.lines(trace, 0)).contains("hop 1  per-minute  " + plan.stage("per-minute").batch()
+        + "  version 1  ← 30 inputs: " + oddHandoff.build().encode());
+  }
+
+  @Test
+  void aPointerWhoseLineageRecordIsMissingSaysSo() {
+    Trace trace = trace(PER_MINUTE, 3, 20);
+
+    assertThat(trace.hops()).singleElement().satisfies(h -> {
+      assertThat(h.inputs().isEmpty()).isTrue();
+      assertThat(h.notes()).singleElement().asString().startsWith(PER_MINUTE + ":0:3: the lineage topic " + LINEAGE
+          + "-0 holds 0 of the 1 records of per-minute/");
+    });
   }
 
   @Test

@@ -17,8 +17,9 @@ import java.util.List;
  * <p>{@code side} is the index of the input's topic among the stage's input topics: the pipeline and stage
  * are not written, since the topic a record sits in names the one stage that writes it. A pass-through
  * output (one input at offset {@code < 2^28}, version "1") takes at most 11 bytes. When the exact form would
- * exceed the budget ({@link #MAX_BYTES} by default), every partition is written as one approximate span
- * from its first to its last offset.
+ * exceed the budget ({@link #MAX_BYTES} by default), a stage writes it to the lineage topic and the header points
+ * there ({@link #encodeExact} says when, {@link LineagePointer}); {@link #encode} instead writes every partition
+ * as one approximate span from its first to its last offset.
  *
  * <p>One encoder per operator instance: it reuses a scratch buffer and is not thread-safe.
  *
@@ -31,12 +32,12 @@ import java.util.List;
 public final class LineageEncoder {
   /** The format byte this encoder writes first. */
   public static final byte FORMAT = 1;
-  /** Default budget of the value; beyond it inputs are written as per-partition spans. */
+  /** Default budget of the value; beyond it a stage's exact inputs go to the lineage topic. */
   public static final int MAX_BYTES = 64 * 1024;
 
   private final byte[] head;
   private final List<String> inputTopics;
-  private final int maxBytes;
+  private int maxBytes;
   private byte[] buf;
   private int pos;
   private String lastTopic;
@@ -96,6 +97,23 @@ public final class LineageEncoder {
   public byte[] encode(InputOffsets inputs) {
     if (!write(inputs, false)) {
       write(inputs, true);
+    }
+    return Arrays.copyOf(buf, pos);
+  }
+
+  /** The exact header value for {@code inputs}, or null when it does not fit the budget (stops writing there). */
+  public byte[] encodeExact(InputOffsets inputs) {
+    return write(inputs, false) ? Arrays.copyOf(buf, pos) : null;
+  }
+
+  /** The exact value for {@code inputs} whatever its size: what the lineage topic holds for a pointer. */
+  public byte[] exact(InputOffsets inputs) {
+    int budget = maxBytes;
+    try {
+      maxBytes = Integer.MAX_VALUE - 64;
+      write(inputs, false);
+    } finally {
+      maxBytes = budget;
     }
     return Arrays.copyOf(buf, pos);
   }

@@ -35,19 +35,28 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 public final class OutRecord {
   /** Timestamp that lets the producer stamp the record with the current time. */
   public static final long NO_TIMESTAMP = -1L;
+  /** Partition that leaves the choice to Kafka's partitioner (by key hash). */
+  public static final int NO_PARTITION = -1;
 
   private final String topic;
   private final byte[] key;
   private final byte[] value;
   private final List<Header> headers;
   private final long timestamp;
+  private final int partition;
 
   public OutRecord(String topic, byte[] key, byte[] value, List<Header> headers, long timestamp) {
+    this(topic, key, value, headers, timestamp, NO_PARTITION);
+  }
+
+  /** A record for {@code partition} of its topic ({@link #NO_PARTITION}: the partitioner's choice). */
+  public OutRecord(String topic, byte[] key, byte[] value, List<Header> headers, long timestamp, int partition) {
     this.topic = topic;
     this.key = key;
     this.value = value;
     this.headers = headers;
     this.timestamp = timestamp;
+    this.partition = partition < 0 ? NO_PARTITION : partition;
   }
 
   /** A builder; {@code value(...)} must be called. */
@@ -80,6 +89,11 @@ public final class OutRecord {
     return timestamp;
   }
 
+  /** The partition this record must go to, or {@link #NO_PARTITION} for Kafka's partitioner's choice. */
+  public int partition() {
+    return partition;
+  }
+
   /** The value of the last header named {@code key}, as UTF-8 text. */
   public Optional<String> lastHeader(String key) {
     return BatonHeaders.last(headers, key);
@@ -89,18 +103,19 @@ public final class OutRecord {
   public OutRecord withHeaders(List<Header> more) {
     List<Header> all = new ArrayList<>(headers);
     all.addAll(more);
-    return new OutRecord(topic, key, value, List.copyOf(all), timestamp);
+    return new OutRecord(topic, key, value, List.copyOf(all), timestamp, partition);
   }
 
   /** A copy addressed to {@code topic}. */
   public OutRecord withTopic(String topic) {
-    return new OutRecord(Builder.requireTopic(topic), key, value, headers, timestamp);
+    return new OutRecord(Builder.requireTopic(topic), key, value, headers, timestamp, partition);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof OutRecord other && Objects.equals(topic, other.topic) && Arrays.equals(key, other.key)
-        && Arrays.equals(value, other.value) && headers.equals(other.headers) && timestamp == other.timestamp;
+        && Arrays.equals(value, other.value) && headers.equals(other.headers) && timestamp == other.timestamp
+        && partition == other.partition;
   }
 
   @Override
@@ -110,7 +125,7 @@ public final class OutRecord {
 
   @Override
   public String toString() {
-    return "OutRecord[" + (topic == null ? "<default topic>" : topic) + ", " + ((value == null ? 0 : value.length) + (key == null ? 0 : key.length))
+    return "OutRecord[" + (topic == null ? "<default topic>" : topic) + (partition < 0 ? "" : ":" + partition) + ", " + ((value == null ? 0 : value.length) + (key == null ? 0 : key.length))
         + " bytes, " + headers.size() + " headers]";
   }
 

@@ -18,6 +18,9 @@ import java.util.Optional;
  * OutRecord out = OutRecord.builder().value(bytes).headers(p.toHeaders(List.of("sensor-story.readings"))).build();
  * Provenance back = Provenance.fromHeaders(record.headers(), List.of("sensor-story.readings")).orElseThrow();
  * }</pre>
+ *
+ * <p>A batch whose exact inputs exceed the header budget carries a {@link LineagePointer} instead, resolved through a
+ * {@link LineageStore}: {@code Provenance.fromHeaders(record.headers(), inputTopics, KafkaLineageStore.of(kafka))}.
  */
 public final class Provenance implements Serializable {
   private static final long serialVersionUID = 2L;
@@ -54,6 +57,34 @@ public final class Provenance implements Serializable {
   }
 
   /**
+   * As {@link #fromHeaders(List, List)}, resolving a {@link LineagePointer} through {@code store}: the exact inputs
+   * from the lineage topic, checked against the pointer's digest.
+   *
+   * @throws IllegalArgumentException when the header is unreadable or the lineage records are missing or do not match
+   */
+  public static Optional<Provenance> fromHeaders(List<Header> headers, List<String> inputTopics, LineageStore store) {
+    Optional<LineagePointer> pointer = LineagePointer.fromHeaders(headers);
+    if (pointer.isEmpty()) {
+      return fromHeaders(headers, inputTopics);
+    }
+    return Optional.of(resolve(pointer.get(), inputTopics, store));
+  }
+
+  /** The exact inputs {@code pointer} names, read through {@code store} and checked against its digest. */
+  public static Provenance resolve(LineagePointer pointer, List<String> inputTopics, LineageStore store) {
+    byte[] exact = store.read(pointer);
+    if (!pointer.matches(exact)) {
+      throw invalid("the lineage records of " + pointer.key() + " do not match its digest");
+    }
+    Provenance p = decode(exact, inputTopics);
+    if (p.inputs().count() != pointer.inputCount()) {
+      throw invalid("the lineage records of " + pointer.key() + " name " + p.inputs().count() + " inputs, the pointer "
+          + pointer.inputCount());
+    }
+    return p;
+  }
+
+  /**
    * Decodes a {@link BatonHeaders#LINEAGE} value.
    *
    * @throws IllegalArgumentException naming what is wrong (unknown format, truncated, a side without a topic)
@@ -61,6 +92,10 @@ public final class Provenance implements Serializable {
   public static Provenance decode(byte[] value, List<String> inputTopics) {
     if (value == null || value.length == 0) {
       throw invalid("it is empty");
+    }
+    if (value[0] == LineagePointer.FORMAT) {
+      throw invalid("it points to the lineage topic (" + LineagePointer.decode(value)
+          + "): read it with Provenance.fromHeaders(headers, inputTopics, store)");
     }
     if (value[0] != LineageEncoder.FORMAT) {
       throw invalid("unknown format " + value[0] + ", expected " + LineageEncoder.FORMAT);

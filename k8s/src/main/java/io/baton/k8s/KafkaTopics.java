@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
- * A Strimzi {@code KafkaTopic} for every topic the pipeline creates (handoffs, its output, dead letters); outside
- * inputs are not the pipeline's to create. Partitions as the plan says (else the broker's default), replicas the
- * broker's default.
+ * A Strimzi {@code KafkaTopic} for every topic the pipeline creates (handoffs, its output, dead letters, the lineage
+ * topic); outside inputs are not the pipeline's to create. Partitions and topic configs as the plan says (else the
+ * broker's default), replicas the broker's default.
  */
 final class KafkaTopics {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -27,12 +27,16 @@ final class KafkaTopics {
       if (!t.created()) {
         continue;
       }
-      Map<String, Object> labels = Labels.strimzi(Labels.stage(plan.pipeline(), t.writer()), settings.kafkaCluster());
+      Map<String, Object> labels = Labels.strimzi(t.writer().isEmpty() ? Labels.pipeline(plan.pipeline())
+          : Labels.stage(plan.pipeline(), t.writer()), settings.kafkaCluster());
       labels.put("baton.io/role", t.role());
       Map<String, Object> topic = Yaml.resource("kafka.strimzi.io/v1", "KafkaTopic", resourceName(t.name()), labels);
       Map<String, Object> spec = map("topicName", t.name());
       if (t.partitions() > 0) {
         spec.put("partitions", t.partitions());
+      }
+      if (!t.configs().isEmpty()) {
+        spec.put("config", new java.util.TreeMap<String, Object>(t.configs()));
       }
       topic.put("spec", spec);
       topics.add(topic);

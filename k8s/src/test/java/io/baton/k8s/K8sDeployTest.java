@@ -42,7 +42,7 @@ class K8sDeployTest {
       "FlinkSessionJob sensor-story.alerts",
       "KafkaTopic sensor-story.readings", "KafkaTopic sensor-story.readings.dead-letter",
       "KafkaTopic sensor-story.per-minute", "KafkaTopic sensor-story.per-minute.dead-letter",
-      "KafkaTopic sensors.alerts", "KafkaTopic sensor-story.alerts.dead-letter",
+      "KafkaTopic sensors.alerts", "KafkaTopic sensor-story.alerts.dead-letter", "KafkaTopic sensor-story.lineage",
       "KafkaUser baton.sensor-story.readings", "KafkaUser baton.sensor-story.per-minute",
       "KafkaUser baton.sensor-story.alerts", "ConfigMap sensor-story.kafka-clients");
 
@@ -82,7 +82,7 @@ class K8sDeployTest {
     assertThat(owned).extracting(Change::action).containsOnly(Action.CREATED);
     assertThat(owned).as("a job's ConfigMap, topics and user before the job").extracting(Change::kind)
         .containsExactly("ConfigMap", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic", "KafkaTopic",
-            "KafkaUser", "KafkaUser", "KafkaUser", "FlinkSessionJob", "FlinkSessionJob", "FlinkSessionJob");
+            "KafkaTopic", "KafkaUser", "KafkaUser", "KafkaUser", "FlinkSessionJob", "FlinkSessionJob", "FlinkSessionJob");
     assertThat(stored().keySet()).containsExactlyInAnyOrderElementsOf(ALL);
 
     GenericKubernetesResource job = get("FlinkSessionJob", "sensor-story.per-minute");
@@ -119,6 +119,7 @@ class K8sDeployTest {
         "allow Write topic sensor-story.per-minute literal", "allow Describe topic sensor-story.per-minute literal",
         "allow Write topic sensor-story.per-minute.dead-letter literal",
         "allow Describe topic sensor-story.per-minute.dead-letter literal",
+        "allow Write topic sensor-story.lineage literal", "allow Describe topic sensor-story.lineage literal",
         "allow Write transactionalId baton.sensor-story.per-minute.handoff prefix",
         "allow Describe transactionalId baton.sensor-story.per-minute.handoff prefix",
         "allow Write transactionalId baton.sensor-story.per-minute.dead-letter prefix",
@@ -207,7 +208,7 @@ class K8sDeployTest {
     assertThat(report.dryRun()).isTrue();
     assertThat(report.count(Action.CREATED)).isEqualTo(ALL.size());
     assertThat(stored()).isEmpty();
-    assertThat(report.toString()).endsWith("dry run, nothing written; would be in namespace baton-test: 13 created,"
+    assertThat(report.toString()).endsWith("dry run, nothing written; would be in namespace baton-test: 14 created,"
         + " 1 updated, 0 unchanged, 0 deleted\n");
   }
 

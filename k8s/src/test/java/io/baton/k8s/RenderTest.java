@@ -41,9 +41,23 @@ class RenderTest {
         "FlinkSessionJob sensor-story.alerts",
         "KafkaTopic sensor-story.readings", "KafkaTopic sensor-story.readings.dead-letter",
         "KafkaTopic sensor-story.per-minute", "KafkaTopic sensor-story.per-minute.dead-letter",
-        "KafkaTopic sensors.alerts", "KafkaTopic sensor-story.alerts.dead-letter",
+        "KafkaTopic sensors.alerts", "KafkaTopic sensor-story.alerts.dead-letter", "KafkaTopic sensor-story.lineage",
         "KafkaUser baton.sensor-story.readings", "KafkaUser baton.sensor-story.per-minute",
         "KafkaUser baton.sensor-story.alerts", "ConfigMap sensor-story.kafka-clients");
+  }
+
+  @Test
+  void theLineageTopicIsCompactedAndBelongsToThePipelineNotAStage() throws Exception {
+    Document lineage = rendered().stream().filter(d -> d.kind().equals("KafkaTopic")
+        && d.name().equals("sensor-story.lineage")).findFirst().orElseThrow();
+    JsonNode spec = lineage.node().path("spec");
+    assertThat(spec.path("topicName").asString()).isEqualTo("sensor-story.lineage");
+    assertThat(spec.path("partitions").asInt()).isEqualTo(4);
+    assertThat(spec.path("config").path("cleanup.policy").asString()).isEqualTo("compact");
+    JsonNode labels = lineage.node().path("metadata").path("labels");
+    assertThat(labels.path("baton.io/role").asString()).isEqualTo("lineage");
+    assertThat(labels.path("baton.io/pipeline").asString()).isEqualTo("sensor-story");
+    assertThat(labels.has("baton.io/stage")).isFalse();
   }
 
   @Test
@@ -98,7 +112,7 @@ class RenderTest {
             + switch (acl.resourceType()) { case TOPIC -> "topic"; case GROUP -> "group"; default -> "transactionalId"; }
             + " " + acl.name() + " " + (acl.patternType().name().equals("PREFIXED") ? "prefix" : "literal"));
       }
-      assertThat(fromYaml).as(user.name()).isEqualTo(fromModel).hasSize(11);
+      assertThat(fromYaml).as(user.name()).isEqualTo(fromModel).hasSize(13);
     }
   }
 
@@ -128,7 +142,7 @@ class RenderTest {
     render(out);
     List<Document> docs = YamlDocuments.parse(kubectl.get().kustomize(out), "kustomize sensor-story");
     assertThat(MANIFESTS.problems(docs, false)).isEmpty();
-    assertThat(docs).hasSize(18 + 13);
+    assertThat(docs).hasSize(18 + 14);
     assertThat(docs).allSatisfy(d -> {
       if (!d.kind().equals("Namespace")) {
         assertThat(d.node().path("metadata").path("namespace").asString()).as(d.label()).isEqualTo("baton");

@@ -12,7 +12,8 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * Turns an {@link OutRecord} into a Kafka producer record: its own topic or the default one, key, value,
- * headers and timestamp as given, then the run's {@link BatonHeaders#RUN} header if it has a run; the partition is left to Kafka's partitioner (by key hash).
+ * headers and timestamp as given, then the run's {@link BatonHeaders#RUN} header if it has a run; the record's own partition
+ * if it names one (a lineage record), else Kafka's partitioner's choice (by key hash).
  *
  * <pre>{@code
  * KafkaSink.<OutRecord>builder().setRecordSerializer(new OutRecordSerializationSchema("sensor-story.alerts"))...
@@ -44,7 +45,8 @@ public final class OutRecordSerializationSchema implements KafkaRecordSerializat
           + "the record or defaultTopic(name) on HandoffSink.builder()");
     }
     Long ts = record.timestamp() == OutRecord.NO_TIMESTAMP ? null : record.timestamp();
-    ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null, ts, record.key(), record.value(), null);
+    ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic,
+        record.partition() == OutRecord.NO_PARTITION ? null : record.partition(), ts, record.key(), record.value(), null);
     // Baton's headers are Kafka headers: added as they are, into the producer record's own list.
     Headers headers = out.headers();
     for (Header h : record.headers()) {

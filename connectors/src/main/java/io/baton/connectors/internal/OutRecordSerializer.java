@@ -12,7 +12,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink serializer for {@link OutRecord}: topic (nullable), key, value, headers, timestamp, written field
+ * Flink serializer for {@link OutRecord}: topic (nullable), key, value, headers, timestamp, partition, written field
  * by field. Records are immutable, so copies are free.
  *
  * <pre>{@code
@@ -61,6 +61,7 @@ public final class OutRecordSerializer extends TypeSerializerSingleton<OutRecord
     RecordIO.writeBytes(record.value(), out);
     RecordIO.writeHeaders(record.headers(), out);
     out.writeLong(record.timestamp());
+    out.writeInt(record.partition());
   }
 
   @Override
@@ -69,7 +70,8 @@ public final class OutRecordSerializer extends TypeSerializerSingleton<OutRecord
     byte[] key = RecordIO.readBytes(in);
     byte[] value = RecordIO.readBytes(in);
     List<Header> headers = RecordIO.readHeaders(in);
-    return new OutRecord(topic, key, value, headers, in.readLong());
+    long timestamp = in.readLong();
+    return new OutRecord(topic, key, value, headers, timestamp, in.readInt());
   }
 
   @Override

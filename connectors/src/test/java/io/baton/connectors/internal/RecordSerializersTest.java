@@ -51,6 +51,18 @@ class RecordSerializersTest {
   }
 
   @Test
+  void anOutRecordsChosenPartitionSurvivesFlinkSerializationAndReachesTheProducerRecord() throws Exception {
+    OutRecord lineage = new OutRecord("p.lineage", new byte[] {1}, new byte[] {2}, java.util.List.of(), 5, 3);
+
+    OutRecord back = roundTrip(OutRecordSerializer.INSTANCE, lineage);
+
+    assertThat(back.partition()).isEqualTo(3);
+    assertThat(new OutRecordSerializationSchema("out").serialize(back, null, null).partition()).isEqualTo(3);
+    OutRecord unchosen = OutRecord.builder().value(new byte[0]).build();
+    assertThat(new OutRecordSerializationSchema("out").serialize(unchosen, null, null).partition()).isNull();
+  }
+
+  @Test
   void flinkTypeExtractionFindsTheSerializers() {
     assertThat(TypeInformation.of(KafkaRecord.class).createSerializer(new SerializerConfigImpl()))
         .isSameAs(KafkaRecordSerializer.INSTANCE);

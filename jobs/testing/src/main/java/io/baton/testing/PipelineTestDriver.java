@@ -8,6 +8,8 @@ import io.baton.api.internal.PipelineGraph;
 import io.baton.api.overrides.PolicyOverrides;
 import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.KafkaRecord;
+import io.baton.connectors.KafkaClientConfig;
+import io.baton.connectors.KafkaLineageStore;
 import io.baton.connectors.Provenance;
 import io.baton.connectors.RunId;
 import io.baton.connectors.TopicReader;
@@ -319,12 +321,31 @@ public final class PipelineTestDriver implements AutoCloseable {
 
   /**
    * The lineage of a stage output of {@code definition}: its version and exact inputs, with the inputs'
-   * topics named by the stage that writes the record's topic. Empty when the record carries none.
+   * topics named by the stage that writes the record's topic. Empty when the record carries none. A record whose
+   * inputs did not fit the header points to the lineage topic: read it with {@link #lineageOf}, which this refuses.
    */
   public static Optional<Provenance> lineage(PipelineDefinition definition, KafkaRecord record) {
-    PlannedStage writer = Planner.plan(definition).writerOf(record.topic()).orElseThrow(() ->
+    return Provenance.fromHeaders(record.headers(), writerOf(definition, record).inputTopics());
+  }
+
+  /**
+   * As {@link #lineage(PipelineDefinition, KafkaRecord)}, also for a batch too large for the header: its exact
+   * inputs are read from the pipeline's lineage topic on this driver's Kafka ({@code read_committed}).
+   *
+   * <pre>{@code
+   * InputOffsets inputs = driver.lineageOf(new Everything(), record).orElseThrow().inputs();
+   * }</pre>
+   */
+  public Optional<Provenance> lineageOf(PipelineDefinition definition, KafkaRecord record) {
+    List<String> inputTopics = writerOf(definition, record).inputTopics();
+    try (KafkaLineageStore store = KafkaLineageStore.of(KafkaClientConfig.of(bootstrapServers()))) {
+      return Provenance.fromHeaders(record.headers(), inputTopics, store);
+    }
+  }
+
+  private static PlannedStage writerOf(PipelineDefinition definition, KafkaRecord record) {
+    return Planner.plan(definition).writerOf(record.topic()).orElseThrow(() ->
         new IllegalArgumentException("no stage of " + definition.getClass().getSimpleName() + " writes " + record.topic()));
-    return Provenance.fromHeaders(record.headers(), writer.inputTopics());
   }
 
   /** Every committed record of {@code topic} now, as read. */

@@ -1,6 +1,7 @@
 package io.baton.testing;
 
 import static io.baton.testing.Sensors.reading;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +15,7 @@ import io.baton.connectors.BatonHeaders;
 import io.baton.connectors.InputOffsets;
 import io.baton.connectors.KafkaRecord;
 import io.baton.connectors.LineageEncoder;
+import io.baton.connectors.LineagePointer;
 import io.baton.connectors.Provenance;
 import io.baton.schemas.wire.WireEncoder;
 import io.baton.schemas.sensor.Reading;
@@ -165,6 +167,72 @@ class HandoffIT {
           .filter(h -> Decoding.one(driver, h, Reading.class).getSensorId().equals(s.getSensorId()))
           .mapToLong(KafkaRecord::offset).toArray();
       assertThat(inputs.offsets("handoff-big.readings", 0)).containsExactly(expected);
+    }
+  }
+
+  /** readings → all, as {@link Everything}, in a pipeline of its own. */
+  static final class Huge implements PipelineDefinition {
+    @Override
+    public Pipeline define() {
+      Pipeline p = Pipeline.named("handoff-huge");
+      Stage<Reading> readings = p.source("readings", Topic.of("handoff-huge.in", Reading.class));
+      p.stage("all", readings, Batch.count(1_000_000).keyedBy(Reading::getSensorId), Sensors::summarize);
+      return p;
+    }
+  }
+
+  @Test
+  void aBatchPastTheHeaderBudgetPointsToItsExactInputsInTheLineageTopic() throws Exception {
+    PipelineTestDriver driver = PipelineTestDriver.shared();
+    // 40 000 inputs a sensor at every other offset: about 80 KB exact, past the 64 KiB budget.
+    int records = 80_000;
+    produceInterleaved(driver, "handoff-huge.in", records);
+    driver.runBounded(new Huge(), WAIT);
+
+    List<KafkaRecord> out = driver.readAllRaw("handoff-huge.all");
+    assertThat(out).hasSize(2);
+    // The test's own bookkeeping: which handoff offsets hold which sensor, by decoding every handoff record.
+    Map<String, List<Long>> offsetsBySensor = driver.readAllRaw("handoff-huge.readings").stream().collect(
+        Collectors.groupingBy(h -> decode(driver, h).getSensorId(), TreeMap::new,
+            Collectors.mapping(KafkaRecord::offset, Collectors.toList())));
+    assertThat(offsetsBySensor.values()).allSatisfy(o -> assertThat(o).hasSize(records / 2));
+    List<KafkaRecord> lineageRecords = driver.readAllRaw("handoff-huge.lineage");
+    for (KafkaRecord r : out) {
+      Summary s = Decoding.one(driver, r, Summary.class);
+      LineagePointer pointer = LineagePointer.fromHeaders(r.headers()).orElseThrow();
+      assertThat(r.headers()).filteredOn(h -> h.key().equals(BatonHeaders.LINEAGE)).singleElement()
+          .satisfies(h -> assertThat(h.value().length).isLessThan(200));
+      assertThat(pointer.topic()).isEqualTo("handoff-huge.lineage");
+      assertThat(pointer.inputCount()).isEqualTo(records / 2);
+      // Its lineage record is committed on the partition the pointer names, under its key.
+      assertThat(lineageRecords).filteredOn(l -> new String(l.key(), UTF_8).equals(pointer.key() + "/0"))
+          .singleElement().satisfies(l -> assertThat(l.partition()).isEqualTo(pointer.partition()));
+
+      Provenance p = driver.lineageOf(new Huge(), r).orElseThrow();
+      assertThat(p.stageVersion()).isEqualTo("1");
+      assertThat(p.inputs().isExact()).isTrue();
+      assertThat(p.inputs().partitions()).extracting(tp -> tp.topic() + ":" + tp.partition())
+          .containsExactly("handoff-huge.readings:0");
+      assertThat(p.inputs().offsets("handoff-huge.readings", 0))
+          .containsExactly(offsetsBySensor.get(s.getSensorId()).stream().mapToLong(Long::longValue).toArray());
+    }
+    assertThat(lineageRecords).hasSize(2);
+  }
+
+  /** Writes {@code records} readings of sensors a and b taking turns, so each one's offsets are every other one. */
+  private static void produceInterleaved(PipelineTestDriver driver, String topic, int records) throws Exception {
+    long t0 = System.currentTimeMillis();
+    int id = driver.registryClient().register(topic + "-value", Reading.getClassSchema());
+    WireEncoder<Reading> encoder = WireEncoder.forSpecific(Reading.class, id);
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, driver.bootstrapServers());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    try (KafkaProducer<byte[], byte[]> producer =
+             new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < records; i++) {
+        Reading r = reading(i % 2 == 0 ? "a" : "b", 1, t0 + i);
+        producer.send(new ProducerRecord<>(topic, null, t0 + i, null, encoder.encode(r)));
+      }
     }
   }
 

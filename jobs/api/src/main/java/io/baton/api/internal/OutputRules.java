@@ -65,7 +65,7 @@ final class OutputRules {
     return problems;
   }
 
-  /** Each topic has one writer, and a source does not write the topic it reads. */
+  /** Each topic has one writer, none writes the lineage topic, and a source does not write the topic it reads. */
   static List<Problem> validateOutputTopicsUnique(Resolution r) {
     Map<String, String> writer = new HashMap<>();
     List<Problem> problems = new ArrayList<>();
@@ -74,6 +74,10 @@ final class OutputRules {
       if (other != null) {
         problems.add(new Problem(s.name(), "writes topic '" + s.outputTopic() + "', which stage '" + other + "' writes too",
             "give one of them its own .outputTopic(..)"));
+      }
+      if (s.outputTopic().equals(ResourceNames.lineageTopic(r.name()))) {
+        problems.add(new Problem(s.name(), "writes topic '" + s.outputTopic() + "', the pipeline's lineage topic",
+            "give the stage its own .outputTopic(..)"));
       }
       if (s.declaration().source() && s.inputTopics().contains(s.outputTopic())) {
         problems.add(new Problem(s.name(), "reads and writes the same topic '" + s.outputTopic() + "'",

@@ -23,6 +23,14 @@ public final class ResourceNames {
     return handoffTopic(pipeline, stage) + ".dead-letter";
   }
 
+  /**
+   * Where a pipeline's stages put the exact input sets too large for an output's lineage header:
+   * {@code <pipeline>.lineage}, compacted, written in the same transactions as the outputs that point to it.
+   */
+  public static String lineageTopic(String pipeline) {
+    return pipeline + ".lineage";
+  }
+
   /** The registry subject of a topic's values (Confluent's topic-name strategy): {@code <topic>-value}. */
   public static String subject(String topic) {
     return topic + "-value";

@@ -13,7 +13,10 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 
-/** The sensor story's ACLs, written out by hand from its topology: sensors.readings → readings → per-minute → alerts → sensors.alerts. */
+/**
+ * The sensor story's ACLs, written out by hand from its topology: sensors.readings → readings → per-minute → alerts →
+ * sensors.alerts, every stage with lineage on (so each may write sensor-story.lineage).
+ */
 class SensorStoryAccessTest {
 
   private final AccessModel access = AccessModel.of(Planner.plan(new SensorStory()));
@@ -26,7 +29,7 @@ class SensorStoryAccessTest {
   }
 
   @Test
-  void theSourceReadsTheOutsideTopicAndWritesItsHandoffAndDeadLetters() {
+  void theSourceReadsTheOutsideTopicAndWritesItsHandoffDeadLettersAndLineage() {
     assertThat(texts(access.stage("readings"))).containsExactlyInAnyOrder(
         "User:baton.sensor-story.readings ALLOW READ TOPIC sensors.readings",
         "User:baton.sensor-story.readings ALLOW DESCRIBE TOPIC sensors.readings",
@@ -35,6 +38,8 @@ class SensorStoryAccessTest {
         "User:baton.sensor-story.readings ALLOW DESCRIBE TOPIC sensor-story.readings",
         "User:baton.sensor-story.readings ALLOW WRITE TOPIC sensor-story.readings.dead-letter",
         "User:baton.sensor-story.readings ALLOW DESCRIBE TOPIC sensor-story.readings.dead-letter",
+        "User:baton.sensor-story.readings ALLOW WRITE TOPIC sensor-story.lineage",
+        "User:baton.sensor-story.readings ALLOW DESCRIBE TOPIC sensor-story.lineage",
         "User:baton.sensor-story.readings ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.readings.handoff*",
         "User:baton.sensor-story.readings ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.readings.handoff*",
         "User:baton.sensor-story.readings ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.readings.dead-letter*",
@@ -51,6 +56,8 @@ class SensorStoryAccessTest {
         "User:baton.sensor-story.per-minute ALLOW DESCRIBE TOPIC sensor-story.per-minute",
         "User:baton.sensor-story.per-minute ALLOW WRITE TOPIC sensor-story.per-minute.dead-letter",
         "User:baton.sensor-story.per-minute ALLOW DESCRIBE TOPIC sensor-story.per-minute.dead-letter",
+        "User:baton.sensor-story.per-minute ALLOW WRITE TOPIC sensor-story.lineage",
+        "User:baton.sensor-story.per-minute ALLOW DESCRIBE TOPIC sensor-story.lineage",
         "User:baton.sensor-story.per-minute ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.per-minute.handoff*",
         "User:baton.sensor-story.per-minute ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.per-minute.handoff*",
         "User:baton.sensor-story.per-minute ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.per-minute.dead-letter*",
@@ -67,6 +74,8 @@ class SensorStoryAccessTest {
         "User:baton.sensor-story.alerts ALLOW DESCRIBE TOPIC sensors.alerts",
         "User:baton.sensor-story.alerts ALLOW WRITE TOPIC sensor-story.alerts.dead-letter",
         "User:baton.sensor-story.alerts ALLOW DESCRIBE TOPIC sensor-story.alerts.dead-letter",
+        "User:baton.sensor-story.alerts ALLOW WRITE TOPIC sensor-story.lineage",
+        "User:baton.sensor-story.alerts ALLOW DESCRIBE TOPIC sensor-story.lineage",
         "User:baton.sensor-story.alerts ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.alerts.handoff*",
         "User:baton.sensor-story.alerts ALLOW DESCRIBE TRANSACTIONAL_ID baton.sensor-story.alerts.handoff*",
         "User:baton.sensor-story.alerts ALLOW WRITE TRANSACTIONAL_ID baton.sensor-story.alerts.dead-letter*",
@@ -102,7 +111,8 @@ class SensorStoryAccessTest {
     String u = "User:baton-admin.sensor-story ALLOW ";
     List<String> expected = new java.util.ArrayList<>();
     for (String topic : List.of("sensor-story.readings", "sensor-story.readings.dead-letter", "sensor-story.per-minute",
-        "sensor-story.per-minute.dead-letter", "sensors.alerts", "sensor-story.alerts.dead-letter")) {
+        "sensor-story.per-minute.dead-letter", "sensors.alerts", "sensor-story.alerts.dead-letter",
+        "sensor-story.lineage")) {
       for (String op : List.of("CREATE", "DELETE", "DESCRIBE", "READ")) {
         expected.add(u + op + " TOPIC " + topic);
       }
@@ -118,7 +128,7 @@ class SensorStoryAccessTest {
   @Test
   void bindingsAreEveryAclInKafkasForm() {
     List<AclBinding> bindings = access.bindings();
-    assertThat(bindings).hasSize(11 * 3 + 15 + 31);
+    assertThat(bindings).hasSize(13 * 3 + 15 + 35);
     assertThat(bindings).filteredOn(b -> b.pattern().patternType() == PatternType.PREFIXED)
         .allMatch(b -> b.pattern().resourceType() == ResourceType.TRANSACTIONAL_ID).hasSize(12);
   }

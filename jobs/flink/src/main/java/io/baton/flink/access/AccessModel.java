@@ -21,13 +21,14 @@ import org.apache.kafka.common.resource.ResourceType;
  *
  * <ul>
  *   <li>a stage ({@code baton.<p>.<s>}): READ and DESCRIBE its input topics, READ its consumer group, WRITE and
- *       DESCRIBE its output and dead-letter topics; exactly-once stages also WRITE and DESCRIBE their two
+ *       DESCRIBE its output and dead-letter topics, and the pipeline's lineage topic when its lineage is on;
+ *       exactly-once stages also WRITE and DESCRIBE their two
  *       transactional-id prefixes ({@code baton.<p>.<s>.handoff}, {@code baton.<p>.<s>.dead-letter}). No cluster ACL:
  *       Kafka lets a principal with WRITE on a topic produce idempotently (KIP-679, checked in 4.1's KafkaApis).
  *   <li>replay ({@code baton-replay.<p>}): READ and DESCRIBE every dead-letter topic; READ, WRITE and DESCRIBE every
  *       topic a stage reads (letters go back where they were rejected from; it reads them for replay markers).
  *   <li>admin ({@code baton-admin.<p>}): CREATE, DELETE, DESCRIBE and READ on every topic the
- *       pipeline creates, DESCRIBE on its outside inputs, DESCRIBE and DELETE on its stages' consumer groups.
+ *       pipeline creates (the lineage topic too, which {@code baton trace} reads), DESCRIBE on its outside inputs, DESCRIBE and DELETE on its stages' consumer groups.
  * </ul>
  *
  * <p>Transactional ids are matched by prefix, as Flink's sink appends {@code -<subtask>-<n>}; each prefix ends in
@@ -107,6 +108,9 @@ public final class AccessModel {
     s.inputTopics().forEach(t -> g.topic(t, AclOperation.READ, AclOperation.DESCRIBE));
     g.literal(ResourceType.GROUP, ResourceNames.consumerGroup(pipeline, s.name()), AclOperation.READ);
     Stream.of(s.outputTopic(), s.deadLetterTopic()).forEach(t -> g.topic(t, AclOperation.WRITE, AclOperation.DESCRIBE));
+    if (s.lineage()) {
+      g.topic(ResourceNames.lineageTopic(pipeline), AclOperation.WRITE, AclOperation.DESCRIBE);
+    }
     if (s.delivery().equals("exactly-once")) {
       for (String prefix : List.of(ResourceNames.transactionalIdPrefix(pipeline, s.name()),
           ResourceNames.deadLetterTransactionalIdPrefix(pipeline, s.name()))) {

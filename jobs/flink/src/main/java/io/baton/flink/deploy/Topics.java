@@ -4,9 +4,11 @@ import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.plan.PlannedTopic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,7 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * Creates the topics a plan writes, before any job starts (a Kafka source on a missing topic
  * fails and restarts forever). Topics that exist are left as they are. A topic gets the partitions
  * its stage declares, else the defaults' (else the broker's), and the defaults' replication factor
- * and configs (else the broker's).
+ * and configs (else the broker's), with the topic's own configs on top (the lineage topic is compacted).
  *
  * <pre>{@code
  * try (Topics topics = new Topics(target.kafka(), target.topics())) {
@@ -62,7 +64,9 @@ public final class Topics implements AutoCloseable {
   /** {@code topic} as it is created: its stage's partitions win; empty partitions or replication factor: the broker's. */
   static NewTopic newTopic(PlannedTopic topic, TopicDefaults defaults) {
     Optional<Integer> partitions = topic.partitions() > 0 ? Optional.of(topic.partitions()) : defaults.partitions();
-    return new NewTopic(topic.name(), partitions, defaults.replicationFactor()).configs(defaults.configs());
+    Map<String, String> configs = new TreeMap<>(defaults.configs());
+    configs.putAll(topic.configs());
+    return new NewTopic(topic.name(), partitions, defaults.replicationFactor()).configs(configs);
   }
 
   @Override

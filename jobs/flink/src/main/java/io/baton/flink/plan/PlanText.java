@@ -57,14 +57,20 @@ public final class PlanText {
     s.append("\nTopics\n");
     for (PlannedTopic t : plan.topics()) {
       s.append("  ").append(t.name()).append("  (").append(t.role())
-          .append(t.writer().isEmpty() ? "" : ", written by " + t.writer())
-          .append(t.partitions() > 0 ? ", " + t.partitions() + " partitions" : "").append(")\n");
+          .append(t.writer().isEmpty() ? t.role().equals("lineage") ? ", written by every stage with lineage on" : ""
+              : ", written by " + t.writer())
+          .append(t.partitions() > 0 ? ", " + t.partitions() + " partitions" : "")
+          .append(t.configs().isEmpty() ? "" : ", " + configs(t)).append(")\n");
     }
     s.append("\nSubjects\n");
     for (PlannedSubject subject : plan.subjects()) {
       s.append("  ").append(subject.subject()).append("  (").append(simpleName(subject.recordClass())).append(")\n");
     }
     return s.toString();
+  }
+
+  private static String configs(PlannedTopic t) {
+    return String.join(", ", t.configs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
   private static void line(StringBuilder s, String label, String value) {

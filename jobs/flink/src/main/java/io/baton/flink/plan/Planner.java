@@ -9,6 +9,7 @@ import io.baton.api.internal.StageSpec;
 import io.baton.api.overrides.AppliedOverrides;
 import io.baton.api.overrides.PolicyOverrides;
 import io.baton.api.overrides.StageOverrides;
+import io.baton.connectors.LineagePointer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,12 @@ public final class Planner {
       String role = graph.consumersOf(s.name()).isEmpty() ? "output" : "handoff";
       topics.put(s.outputTopic(), new PlannedTopic(s.outputTopic(), role, s.outputPartitions(), s.name()));
       topics.put(s.deadLetterTopic(), new PlannedTopic(s.deadLetterTopic(), "dead-letter", 0, s.name()));
+    }
+    // Where batches too large for a lineage header keep their exact inputs; content-addressed keys, so compacted.
+    if (graph.stages().stream().anyMatch(StageSpec::lineage)) {
+      String lineage = ResourceNames.lineageTopic(graph.name());
+      topics.put(lineage, new PlannedTopic(lineage, "lineage", LineagePointer.PARTITIONS, "",
+          Map.of("cleanup.policy", "compact")));
     }
     return new ArrayList<>(topics.values());
   }

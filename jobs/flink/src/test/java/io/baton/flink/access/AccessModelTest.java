@@ -18,9 +18,13 @@ import org.junit.jupiter.api.Test;
 class AccessModelTest {
 
   private static PlannedStage stage(String name, List<String> inputs, String delivery) {
+    return stage(name, inputs, delivery, true);
+  }
+
+  private static PlannedStage stage(String name, List<String> inputs, String delivery, boolean lineage) {
     return new PlannedStage(name, inputs.isEmpty() ? "source" : inputs.size() > 1 ? "co-group" : "stage", List.of(),
         inputs.isEmpty() ? List.of("in") : inputs, List.of("R"), "p." + name, "p." + name + ".dead-letter", "R",
-        "each", "map", "schema", "none", 1, delivery, "1", true, "p/" + name, "StageJob", List.of(), "000000000000",
+        "each", "map", "schema", "none", 1, delivery, "1", lineage, "p/" + name, "StageJob", List.of(), "000000000000",
         new StateShape(List.of("source", "handoff"), "each", "each", "", "", "", "", List.of("in")));
   }
 
@@ -30,6 +34,7 @@ class AccessModelTest {
       topics.add(new PlannedTopic(s.outputTopic(), "handoff", 0, s.name()));
       topics.add(new PlannedTopic(s.deadLetterTopic(), "dead-letter", 0, s.name()));
     }
+    topics.add(new PlannedTopic("p.lineage", "lineage", 4, "", Map.of("cleanup.policy", "compact")));
     return new Plan("p", "Def", List.of(stages), List.of(), topics, List.of(), Map.of());
   }
 
@@ -60,6 +65,20 @@ class AccessModelTest {
         .containsExactlyInAnyOrder("p.a", "p.b", "baton.p.c");
     assertThat(access.replay().acls()).filteredOn(a -> a.operation() == AclOperation.WRITE).extracting(Acl::name)
         .containsExactlyInAnyOrder("in", "p.a", "p.b");
+  }
+
+  @Test
+  void aStageWithLineageWritesTheLineageTopicAndOneWithoutDoesNot() {
+    AccessModel access = AccessModel.of(plan(stage("a", List.of(), "exactly-once"),
+        stage("quiet", List.of("p.a"), "exactly-once", false)));
+
+    assertThat(access.stage("a").acls()).filteredOn(a -> a.name().equals("p.lineage")).extracting(Acl::toString)
+        .containsExactlyInAnyOrder("User:baton.p.a ALLOW WRITE TOPIC p.lineage",
+            "User:baton.p.a ALLOW DESCRIBE TOPIC p.lineage");
+    assertThat(access.stage("quiet").acls()).noneMatch(a -> a.name().equals("p.lineage"));
+    assertThat(access.admin().acls()).filteredOn(a -> a.name().equals("p.lineage")).extracting(Acl::operation)
+        .contains(AclOperation.READ, AclOperation.CREATE);
+    assertThat(access.replay().acls()).noneMatch(a -> a.name().equals("p.lineage"));
   }
 
   @Test

@@ -37,6 +37,18 @@ class TopicsTest {
   }
 
   @Test
+  void aTopicsOwnConfigsGoOnTopOfTheDefaults() {
+    PlannedTopic lineage = new PlannedTopic("p.lineage", "lineage", 4, "", Map.of("cleanup.policy", "compact"));
+    TopicDefaults defaults = TopicDefaults.builder().config("cleanup.policy", "delete")
+        .config("min.insync.replicas", "2").build();
+
+    NewTopic topic = Topics.newTopic(lineage, defaults);
+
+    assertThat(topic.numPartitions()).isEqualTo(4);
+    assertThat(topic.configs()).isEqualTo(Map.of("cleanup.policy", "compact", "min.insync.replicas", "2"));
+  }
+
+  @Test
   void invalidDefaultsAreReportedTogether() {
     assertThatThrownBy(() -> TopicDefaults.builder().partitions(0).replicationFactor(40_000).build())
         .hasMessage("invalid TopicDefaults: partitions must be at least 1, got 0;"

@@ -105,6 +105,31 @@ public class PlannerTest {
   }
 
   @Test
+  void thePipelinesLineageTopicIsPlannedCompactedWithItsPartitions() {
+    Plan plan = Planner.plan(new Sensors());
+
+    assertThat(plan.topics()).filteredOn(t -> t.role().equals("lineage")).singleElement().satisfies(t -> {
+      assertThat(t.name()).isEqualTo("sensor-test.lineage");
+      assertThat(t.partitions()).isEqualTo(4);
+      assertThat(t.configs()).isEqualTo(java.util.Map.of("cleanup.policy", "compact"));
+      assertThat(t.created()).isTrue();
+    });
+    assertThat(PlanText.render(plan))
+        .contains("sensor-test.lineage  (lineage, written by every stage with lineage on, 4 partitions, cleanup.policy=compact)");
+  }
+
+  @Test
+  void aStageMayNotWriteTheLineageTopic() {
+    PipelineDefinition clash = () -> {
+      Pipeline p = Pipeline.named("clash");
+      p.source("lineage", Topic.of("clash.in", Reading.class));
+      return p;
+    };
+    assertThatThrownBy(() -> Planner.plan(clash)).isInstanceOf(PipelineDefinitionException.class)
+        .hasMessageContaining("writes topic 'clash.lineage', the pipeline's lineage topic");
+  }
+
+  @Test
   void textShowsTheDagPoliciesAndGroups() {
     String text = PlanText.render(Planner.plan(new Sensors()));
     assertThat(text)

@@ -56,7 +56,7 @@ public final class AggregateRelease<K, W extends Window> extends ProcessWindowFu
     Object result = aggregation.result(acc.typedKey, span, acc.user);
     if (result != null) {
       byte[] key = acc.key.isEmpty() ? null : acc.key.getBytes(StandardCharsets.UTF_8);
-      out.collect(writer.write(result, key, timestamp, acc.inputs.inputs()));
+      writer.write(result, key, timestamp, acc.inputs.inputs(), out);
       emitted.inc();
     }
   }

@@ -89,7 +89,7 @@ public final class BatchStep<W extends Window> extends ProcessWindowFunction<Env
     batches.inc();
     lastBatchSize = inputs.size();
     java.util.function.Consumer<Object> emit = record -> {
-      out.collect(writer.write(record, inputs.get(0).key, timestamp, inputs));
+      writer.write(record, inputs.get(0).key, timestamp, inputs, out);
       emitted.inc();
     };
     if (coGroup) {
