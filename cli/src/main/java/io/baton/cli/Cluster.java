@@ -84,7 +84,7 @@ final class Cluster {
     boolean localRegistry = effective.url().equals(stack.endpoints().registryUrl());
     for (ComponentStatus s : stack.status()) {
       if (!s.isUp() && (localRegistry || s.component() != Component.REGISTRY)) {
-        throw new CliException(s.component().id() + " is not running; start the local stack with: ./baton up");
+        throw new CliException(s.server().id() + " is not running; start the local stack with: ./baton up");
       }
     }
     StackEndpoints endpoints = stack.endpoints();

@@ -105,6 +105,68 @@ class LocalStackTest {
   }
 
   @Test
+  void aStackSetUpWithOneBrokerIsRefusedThreeBeforeAnythingStarts() throws Exception {
+    kafkaFormatted(KafkaSecurity.PLAIN);
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral(3)).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessage("the stack in " + home + " was set up with 1 Kafka broker; its Kafka data cannot move to 3;"
+            + " nothing was started. Start it with --brokers 1, or for 3 brokers delete " + home + " (its topics,"
+            + " schemas and checkpoints go with it) or pass --home <another folder>");
+    assertThat(home.resolve("run")).doesNotExist();
+  }
+
+  @Test
+  void aStackSetUpWithThreeBrokersIsRefusedOne() throws Exception {
+    kafkaFormatted(KafkaSecurity.PLAIN);
+    new StackState(StackLayout.at(home)).recordKafkaBrokers(3);
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral()).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessageStartingWith("the stack in " + home + " was set up with 3 Kafka brokers; its Kafka data cannot"
+            + " move to 1;");
+  }
+
+  @Test
+  void aThreeBrokerStackMissingOneBrokersDataIsRefused() throws Exception {
+    kafkaFormatted(KafkaSecurity.PLAIN);
+    new StackState(StackLayout.at(home)).recordKafkaBrokers(3);
+    Files.createDirectories(home.resolve("kafka-2/data"));
+    Files.writeString(home.resolve("kafka-2/data/meta.properties"), "version=1\n");
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral(3)).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessageStartingWith("the Kafka data in " + home + " does not fit 3 brokers (" + home.resolve("kafka-3/data")
+            + " is missing); nothing was started.");
+  }
+
+  @Test
+  void aFreshThreeBrokerStackGetsPastTheBrokerChecks() {
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral(3)).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class).hasMessageStartingWith("the local stack is not built");
+  }
+
+  @Test
+  void threeSecureBrokersAreRefused() {
+    LocalStack stack = new LocalStack(StackConfig.builder().repo(home.resolve("no-repo")).home(home)
+        .ports(Ports.freeEphemeral(3)).secure(true).build());
+    assertThatThrownBy(() -> stack.up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessage("a secure stack runs one Kafka broker: --secure with 3 brokers is not supported; nothing was started");
+    assertThat(home.resolve("secure")).doesNotExist();
+  }
+
+  @Test
+  void statusOfAStackThatRanThreeBrokersListsEachBrokerWithItsOwnAddress() throws Exception {
+    Ports three = Ports.freeEphemeral(3);
+    new StackState(StackLayout.at(home)).recordPorts(three);
+    LocalStack stack = stack(Ports.defaults()); // as 'baton status' builds it: the recorded ports win
+    assertThat(stack.status()).extracting(ComponentStatus::toString).containsExactly(
+        "kafka down 127.0.0.1:" + three.kafka(1), "kafka-2 down 127.0.0.1:" + three.kafka(2),
+        "kafka-3 down 127.0.0.1:" + three.kafka(3), "registry down " + RegistryServer.url(three),
+        "jobmanager down " + FlinkSessionCluster.webUrl(three), "taskmanager down jobmanager rpc 127.0.0.1:" + three.flinkRpc());
+    assertThat(stack.endpoints().kafkaBootstrapServers()).isEqualTo("127.0.0.1:" + three.kafka(1) + ",127.0.0.1:"
+        + three.kafka(2) + ",127.0.0.1:" + three.kafka(3));
+  }
+
+  @Test
   void aSecureStackWhosePasswordIsGoneIsRefused() throws Exception {
     kafkaFormatted(KafkaSecurity.SCRAM);
     assertThatThrownBy(() -> stack(Ports.freeEphemeral()).up(StartListener.SILENT))
