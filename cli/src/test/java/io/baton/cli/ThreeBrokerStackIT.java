@@ -67,7 +67,7 @@ class ThreeBrokerStackIT {
     return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
-  private LocalStack stack() {
+  private LocalStack stack() throws Exception {
     return new LocalStack(StackConfig.builder().repo(RepoRoot.locate()).home(home).ports(Ports.defaults()).build());
   }
 
@@ -77,7 +77,7 @@ class ThreeBrokerStackIT {
 
   @Test
   @Order(1)
-  void upStartsThreeBrokersAndNamesEveryOneInTheBootstrapServers() {
+  void upStartsThreeBrokersAndNamesEveryOneInTheBootstrapServers() throws Exception {
     CliRun up = CliRun.at(home, "up", "--brokers", "3", "--kafka-port", list(ports.kafkaPorts()),
         "--kafka-controller-port", list(ports.kafkaControllerPorts()), "--registry-port", "" + ports.registry(),
         "--flink-port", "" + ports.flinkRest(), "--flink-rpc-port", "" + ports.flinkRpc());
