@@ -7,7 +7,6 @@ import io.baton.connectors.KafkaClientConfig;
 import io.baton.flink.deploy.TopicDefaults;
 import io.baton.flink.deploy.Topics;
 import io.baton.stack.LocalStack;
-import io.baton.stack.ManagedProcess;
 import io.baton.stack.Ports;
 import io.baton.stack.ProcessMarker;
 import io.baton.stack.RepoRoot;
@@ -151,17 +150,16 @@ class ThreeBrokerStackIT {
   @Order(5)
   void aKilledBrokerIsShownDownStartsAgainAndCatchesUp() throws Exception {
     LocalStack stack = stack();
-    ProcessHandle second = ProcessHandle.of(stack.status().get(1).pid().orElseThrow()).orElseThrow();
-    second.destroyForcibly();
-    second.onExit().get();
+    long second = stack.status().get(1).pid().orElseThrow();
+    assertThat(stack.kill(ServerId.kafka(2))).contains(second);
     assertThat(CliRun.at(home, "status").out()).containsPattern("(?m)^kafka-2 +down +"
         + Pattern.quote("127.0.0.1:" + ports.kafka(2)) + "$").contains("Baton stack is partly up");
     try (Admin admin = admin()) {
       // The others fence it and go on without it.
       await("broker 2 leaves every ISR").atMost(Duration.ofSeconds(60))
           .until(() -> isrs(admin).stream().noneMatch(isr -> isr.contains(2)));
-      ManagedProcess again = stack.start(ServerId.kafka(2));
-      assertThat(again.pid()).isNotIn(pids);
+      long again = stack.start(ServerId.kafka(2));
+      assertThat(again).isNotIn(pids);
       await("broker 2 is back in every ISR").atMost(Duration.ofSeconds(90))
           .until(() -> isrs(admin).stream().allMatch(isr -> isr.size() == 3));
     }

@@ -232,6 +232,100 @@ public final class LocalStack {
     return ours.stream().map(ManagedProcess::server).toList();
   }
 
+  /**
+   * Kills one running server at once ({@code kill -9}: no shutdown hooks, nothing flushed), as a crash would, and
+   * forgets its pid; the others keep running. Returns the killed pid, empty when it was not running.
+   *
+   * @throws StackException if it is still alive after the kill
+   */
+  public Optional<Long> kill(Component c) throws StackException, InterruptedException {
+    return kill(ServerId.of(c));
+  }
+
+  /** As {@link #kill(Component)}, for one server, e.g. broker {@code ServerId.kafka(2)} of a three-broker stack. */
+  public Optional<Long> kill(ServerId c) throws StackException, InterruptedException {
+    Optional<ProcessHandle> running = state.running(c);
+    if (running.isEmpty()) {
+      return Optional.empty();
+    }
+    ProcessHandle h = running.get();
+    h.destroyForcibly();
+    try {
+      h.onExit().get(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      if (h.isAlive()) {
+        throw new StackException("could not kill " + c.id() + " (pid " + h.pid() + ")", e);
+      }
+    }
+    try {
+      state.forget(c);
+    } catch (IOException e) {
+      throw new StackException("killed " + c.id() + " but could not forget its pid: " + e.getMessage(), e);
+    }
+    return Optional.of(h.pid());
+  }
+
+  /**
+   * Starts one server of a stack started before (by {@link #up}), on the ports and with the configuration that
+   * {@code up} recorded, e.g. after {@link #kill}; returns its pid once it answers. Its data (Kafka's log, the
+   * registry's database, checkpoints) is where that server left it.
+   *
+   * @throws StackException if it already runs, the stack was never started here, or it does not come up
+   */
+  public long start(Component c) throws StackException, InterruptedException {
+    return start(ServerId.of(c));
+  }
+
+  /** As {@link #start(Component)}, for one server, e.g. broker {@code ServerId.kafka(2)} of a three-broker stack. */
+  public long start(ServerId c) throws StackException, InterruptedException {
+    Optional<ProcessHandle> running = state.running(c);
+    if (running.isPresent()) {
+      throw new StackException(c.id() + " already runs (pid " + running.get().pid() + ")");
+    }
+    Optional<Ports> ports = state.recordedPorts();
+    if (ports.isEmpty() || !Files.isRegularFile(layout().flinkConf().resolve("config.yaml"))) {
+      throw new StackException("cannot start " + c.id() + " alone: the stack in " + layout().home()
+          + " was never started; run 'baton up' first");
+    }
+    if (!servers(ports.get()).contains(c)) {
+      throw new StackException(c.id() + " is not a server of the stack in " + layout().home() + " ("
+          + ids(servers(ports.get())) + ")");
+    }
+    StackConfig recorded = config.withPorts(ports.get())
+        .withPrometheusPort(state.recordedPrometheusPort().orElse(config.prometheusPort()));
+    LocalServer server;
+    try {
+      server = switch (c.component()) {
+        case KAFKA -> KafkaServer.broker(recorded, c.node(),
+            kafkaSecurity() == KafkaSecurity.SCRAM ? secrets.prepareAdmin() : null);
+        case REGISTRY -> new RegistryServer(recorded);
+        case JOBMANAGER -> new FlinkSessionCluster(recorded).jobManager();
+        case TASKMANAGER -> new FlinkSessionCluster(recorded).taskManager();
+      };
+    } catch (IOException e) {
+      throw new StackException("cannot prepare " + c.id() + ": " + e.getMessage(), e);
+    }
+    ManagedProcess p;
+    try {
+      p = server.start();
+      state.recordPid(c, p.pid());
+    } catch (IOException e) {
+      throw new StackException("cannot start " + c.id() + ": " + e.getMessage(), e);
+    }
+    try {
+      server.awaitReady(p, Instant.now().plus(config.startTimeout()));
+    } catch (StackException e) {
+      p.stop(config.stopTimeout());
+      try {
+        state.forget(c);
+      } catch (IOException ignored) {
+        // the pid no longer matches a live marked process, so it counts as not running anyway
+      }
+      throw failure(c, e);
+    }
+    return p.pid();
+  }
+
   /** Each server of the stack as it was last started (else as configured): up or down, and where. */
   public List<ComponentStatus> status() {
     StackEndpoints endpoints = endpoints();
@@ -248,43 +342,6 @@ public final class LocalStack {
 
   public Path logFile(ServerId s) {
     return layout().logFile(s);
-  }
-
-  /**
-   * Starts one server of a running stack again (e.g. a broker that was stopped or killed) on the ports the stack
-   * runs on, records its pid and returns once it answers.
-   *
-   * @throws StackException if it already runs, does not belong to the stack, or fails to start
-   */
-  public ManagedProcess start(ServerId server) throws StackException, InterruptedException {
-    StackConfig running = config.withPorts(state.recordedPorts().orElse(config.ports()));
-    if (!servers(running.ports()).contains(server)) {
-      throw new StackException(server.id() + " is not a server of the stack in " + layout().home());
-    }
-    if (state.running(server).isPresent()) {
-      throw new StackException(server.id() + " already runs (pid " + state.recordedPid(server).orElseThrow() + ")");
-    }
-    try {
-      ScramClient admin = kafkaSecurity() == KafkaSecurity.SCRAM ? secrets.prepareAdmin() : null;
-      FlinkSessionCluster flink = new FlinkSessionCluster(running);
-      LocalServer s = switch (server.component()) {
-        case KAFKA -> KafkaServer.broker(running, server.node(), admin);
-        case REGISTRY -> new RegistryServer(running);
-        case JOBMANAGER -> flink.jobManager();
-        case TASKMANAGER -> flink.taskManager();
-      };
-      ManagedProcess p = s.start();
-      state.recordPid(server, p.pid());
-      try {
-        s.awaitReady(p, Instant.now().plus(config.startTimeout()));
-      } catch (StackException | RuntimeException e) {
-        p.stop(config.stopTimeout());
-        throw failure(server, e);
-      }
-      return p;
-    } catch (IOException e) {
-      throw new StackException("cannot start " + server.id() + ": " + e.getMessage(), e);
-    }
   }
 
   /** Every recorded server that is alive and ours. */
