@@ -9,6 +9,7 @@ import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
 import io.baton.stack.ProcessMarker;
 import io.baton.stack.RepoRoot;
+import io.baton.stack.ServerId;
 import io.baton.stack.StackConfig;
 import io.baton.stack.StackEndpoints;
 import io.baton.stack.StackException;
@@ -60,17 +61,27 @@ public final class FaultStack implements AutoCloseable {
 
   /** {@code baton up} in {@code home} on free ports (Prometheus included); fails the test if it does not start. */
   public static FaultStack up(Path home) throws Exception {
-    FaultStack stack = new FaultStack(home, Ports.freeEphemeral());
+    return up(home, 1);
+  }
+
+  /** {@code baton up --brokers <brokers>} in {@code home} on free ports. */
+  public static FaultStack up(Path home, int brokers) throws Exception {
+    FaultStack stack = new FaultStack(home, Ports.freeEphemeral(brokers));
     stack.up();
     return stack;
   }
 
   /** {@code baton up} again on the same ports (after {@code baton down}). */
   public void up() throws IOException {
-    CliRun up = baton("up", "--kafka-port", "" + ports.kafka(), "--kafka-controller-port", "" + ports.kafkaController(),
+    CliRun up = baton("up", "--brokers", "" + ports.brokers(), "--kafka-port", list(ports.kafkaPorts()),
+        "--kafka-controller-port", list(ports.kafkaControllerPorts()),
         "--registry-port", "" + ports.registry(), "--flink-port", "" + ports.flinkRest(), "--flink-rpc-port",
         "" + ports.flinkRpc(), "--prometheus-port", "" + freePort());
     require(up, "up");
+  }
+
+  private static String list(List<Integer> ports) {
+    return String.join(",", ports.stream().map(String::valueOf).toList());
   }
 
   public Path home() {
@@ -129,9 +140,19 @@ public final class FaultStack implements AutoCloseable {
 
   /** Kills the server with {@code kill -9}; returns when it happened. */
   public Instant kill(Component c) throws StackException, InterruptedException {
+    return kill(ServerId.of(c));
+  }
+
+  /** Kills one server, e.g. broker {@code ServerId.kafka(2)}, with {@code kill -9}; returns when it happened. */
+  public Instant kill(ServerId s) throws StackException, InterruptedException {
     Instant at = Instant.now();
-    local.kill(c).orElseThrow(() -> new IllegalStateException(c.id() + " did not run"));
+    local.kill(s).orElseThrow(() -> new IllegalStateException(s.id() + " did not run"));
     return at;
+  }
+
+  /** Starts one broker again on its ports; returns once it has registered with the others. */
+  public long start(ServerId s) throws Exception {
+    return s.node() == 1 ? start(s.component()) : local.start(s);
   }
 
   /**
