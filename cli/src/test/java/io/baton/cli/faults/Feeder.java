@@ -107,7 +107,9 @@ public final class Feeder implements AutoCloseable {
     WireEncoder<Reading> encoder = WireEncoder.forSpecific(Reading.class, schemaId);
     Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
+        // send() waits for metadata: as long as delivery may take, so a broker outage blocks the feed, never fails it
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
         new ByteArraySerializer())) {
       startedNanos = System.nanoTime();
