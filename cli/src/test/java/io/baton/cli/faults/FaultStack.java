@@ -136,13 +136,18 @@ public final class FaultStack implements AutoCloseable {
 
   /**
    * Starts the server again on its ports; returns once it answers (a TaskManager: once the JobManager lists one it did
-   * not list before).
+   * not list before; a JobManager: once the running TaskManager registered with it and offers slots).
    */
   public long start(Component c) throws Exception {
     Set<String> before = c == Component.TASKMANAGER ? taskManagerIds() : Set.of();
     long pid = local.start(c);
     if (c == Component.TASKMANAGER) {
       Waits.until("a new task manager registered", WAIT, () -> !before.containsAll(taskManagerIds()));
+    }
+    if (c == Component.JOBMANAGER && local.status().stream().anyMatch(s -> s.component() == Component.TASKMANAGER
+        && s.isUp())) {
+      Waits.until("the task manager registered with the new job manager", WAIT,
+          () -> flink.get("overview").path("slots-available").asInt() > 0);
     }
     return pid;
   }
