@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The single-broker stack loses its only broker ({@code kill -9}) while readings stream through both stages, and gets
  * it back {@value #DOWN_SECONDS} s later on the same data: the feeder's idempotent producer retries through the gap,
- * the stage jobs fail and Flink restarts them from their latest checkpoints once Kafka answers again, and the final
- * topic holds every reading exactly once.
+ * the stage jobs wait for Kafka (or fail, and Flink restarts them from their latest checkpoints: the test prints how
+ * often), checkpoint again once it answers, and the final topic holds every reading exactly once.
  */
 class BrokerRestartIT {
   static final int DOWN_SECONDS = 15;
