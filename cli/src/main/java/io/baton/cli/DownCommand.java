@@ -1,8 +1,8 @@
 package io.baton.cli;
 
-import io.baton.stack.Component;
 import io.baton.stack.LocalStack;
 import io.baton.stack.Ports;
+import io.baton.stack.ServerId;
 import io.baton.stack.StackException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -37,11 +37,11 @@ final class DownCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LocalStack local = new LocalStack(stack.config(Ports.defaults()));
     long t0 = System.nanoTime();
-    List<Component> stopped = local.down();
+    List<ServerId> stopped = local.down();
     if (stopped.isEmpty()) {
       out.println("Nothing is running (state: " + local.layout().home() + ")");
     } else {
-      out.println("Stopped " + stopped.stream().map(Component::id).collect(Collectors.joining(", "))
+      out.println("Stopped " + stopped.stream().map(ServerId::id).collect(Collectors.joining(", "))
           + " after " + UpCommand.seconds(java.time.Duration.ofNanos(System.nanoTime() - t0)));
     }
     out.flush();

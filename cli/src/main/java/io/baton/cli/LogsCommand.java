@@ -1,9 +1,9 @@
 package io.baton.cli;
 
-import io.baton.stack.Component;
 import io.baton.stack.LocalStack;
 import io.baton.stack.LogTail;
 import io.baton.stack.Ports;
+import io.baton.stack.ServerId;
 import io.baton.stack.StackException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +18,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code baton logs <component>}: the last lines of one server's log.
+ * {@code baton logs <component>}: the last lines of one server's log ({@code kafka-2}: the second broker of a stack
+ * started with {@code up --brokers 3}).
  *
  * <pre>{@code
  * baton logs jobmanager -n 100
+ * baton logs kafka-3
  * }</pre>
  */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the last lines of a server's log.")
@@ -37,8 +39,8 @@ final class LogsCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "<component>", converter = ComponentConverter.class,
       completionCandidates = ComponentConverter.Candidates.class,
-      description = "One of: ${COMPLETION-CANDIDATES}.")
-  Component component;
+      description = "One of: ${COMPLETION-CANDIDATES}; kafka-2, kafka-3 for the other brokers of 'up --brokers 3'.")
+  ServerId component;
 
   @Option(names = {"-n", "--lines"}, paramLabel = "<lines>", defaultValue = "50",
       description = "How many lines (default: ${DEFAULT-VALUE}).")

@@ -115,7 +115,7 @@ final class StatusCommand implements Callable<Integer> {
     LocalStack local = new LocalStack(stack.config(Ports.defaults()));
     List<ComponentStatus> all = local.status();
     for (ComponentStatus s : all) {
-      out.printf(Locale.ROOT, "%-12s %-5s %-11s %s%n", s.component().id(), s.isUp() ? "up" : "down",
+      out.printf(Locale.ROOT, "%-12s %-5s %-11s %s%n", s.server().id(), s.isUp() ? "up" : "down",
           s.pid().map(p -> "pid " + p).orElse(""), s.endpoint());
     }
     UpCommand.printKafkaSecurity(out, local.endpoints());

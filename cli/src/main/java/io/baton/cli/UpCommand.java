@@ -8,6 +8,7 @@ import io.baton.stack.StackException;
 import io.baton.stack.UpResult;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,10 +23,14 @@ import picocli.CommandLine.Spec;
  * the ports it starts on are kept for the next {@code up}, {@code status}, {@code run} and the other commands.
  * {@code --secure} on a fresh state folder gives Kafka a SASL/SCRAM listener and ACLs with an admin super-user; the
  * stack then stays secure across {@code down}/{@code up} (plain likewise), and switching needs a fresh state folder.
+ * {@code --brokers 3} on a fresh state folder runs three Kafka brokers (each also a KRaft controller) with
+ * replication factor 3 and {@code min.insync.replicas} 2; like security, the number stays with the state folder, and
+ * it is plain only.
  *
  * <pre>{@code
  * baton up --kafka-port 19092 --flink-port 18081
  * baton up --secure --home /tmp/secure-stack
+ * baton up --brokers 3 --kafka-port 19092,19094,19096 --kafka-controller-port 19093,19095,19097
  * }</pre>
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -40,13 +45,21 @@ final class UpCommand implements Callable<Integer> {
   @Mixin
   ContextOptions context;
 
-  @Option(names = "--kafka-port", paramLabel = "<port>",
-      description = "Kafka broker port (default: the last one used, first 9092).")
-  Integer kafkaPort;
+  @Option(names = "--brokers", paramLabel = "<n>",
+      description = "Kafka brokers, each also a KRaft controller: 1, or 3 for replication factor 3 and"
+          + " min.insync.replicas 2 (default: as many as the stack last ran, first 1). Fixed when Kafka's data is"
+          + " created; plain only.")
+  Integer brokers;
 
-  @Option(names = "--kafka-controller-port", paramLabel = "<port>",
-      description = "Kafka KRaft controller port (default: the last one used, first 9093).")
-  Integer kafkaControllerPort;
+  @Option(names = "--kafka-port", paramLabel = "<port>[,<port>...]", split = ",",
+      description = "Kafka broker port; with several brokers, one per broker in order (default: the last ones"
+          + " used, first 9092; a broker without one takes the port two above the previous broker's).")
+  List<Integer> kafkaPort;
+
+  @Option(names = "--kafka-controller-port", paramLabel = "<port>[,<port>...]", split = ",",
+      description = "Kafka KRaft controller port; with several brokers, one per broker in order (default: the last"
+          + " ones used, first 9093; a broker without one takes the port two above the previous broker's).")
+  List<Integer> kafkaControllerPort;
 
   @Option(names = "--registry-port", paramLabel = "<port>",
       description = "Schema registry port (default: the last one used, first 8085).")
@@ -84,8 +97,8 @@ final class UpCommand implements Callable<Integer> {
 
   /** Starts the stack (or finds it up), printing a line per server and then where to reach it. */
   static UpResult bringUp(LocalStack local, PrintWriter out) throws StackException, InterruptedException {
-    UpResult result = local.up((component, elapsed, endpoint) -> {
-      out.printf(Locale.ROOT, "%-12s ready after %6s  %s%n", component.id(), seconds(elapsed), endpoint);
+    UpResult result = local.up((server, elapsed, endpoint) -> {
+      out.printf(Locale.ROOT, "%-12s ready after %6s  %s%n", server.id(), seconds(elapsed), endpoint);
       out.flush();
     });
     if (result.alreadyRunning()) {
@@ -103,14 +116,39 @@ final class UpCommand implements Callable<Integer> {
   Ports ports() throws StackException {
     Ports p = stack.rememberedPorts();
     try {
-      p = kafkaPort != null ? p.withKafka(kafkaPort) : p;
-      p = kafkaControllerPort != null ? p.withKafkaController(kafkaControllerPort) : p;
+      if (brokers != null) {
+        if (brokers != 1 && brokers != 3) {
+          throw new IllegalArgumentException("--brokers must be 1 or 3 but was " + brokers);
+        }
+        p = p.withBrokers(brokers);
+      }
+      p = p.withKafkaNodes(nodePorts(p.kafkaPorts(), "--kafka-port", kafkaPort),
+          nodePorts(p.kafkaControllerPorts(), "--kafka-controller-port", kafkaControllerPort));
       p = registryPort != null ? p.withRegistry(registryPort) : p;
       p = flinkPort != null ? p.withFlinkRest(flinkPort) : p;
       return flinkRpcPort != null ? p.withFlinkRpc(flinkRpcPort) : p;
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /**
+   * One port per broker from the first; a broker past the list takes the port two above the previous broker's.
+   * More ports than brokers is an error naming {@code --brokers}.
+   */
+  private static List<Integer> nodePorts(List<Integer> remembered, String option, List<Integer> given) {
+    if (given == null) {
+      return remembered;
+    }
+    if (given.size() > remembered.size()) {
+      throw new IllegalArgumentException(option + " names " + given.size() + " ports but the stack has "
+          + remembered.size() + (remembered.size() == 1 ? " broker" : " brokers") + "; add --brokers " + given.size());
+    }
+    List<Integer> ports = new java.util.ArrayList<>(given);
+    while (ports.size() < remembered.size()) {
+      ports.add(ports.get(ports.size() - 1) + 2);
+    }
+    return ports;
   }
 
   /** The Prometheus port given replaces the one the stack last ran with in this home (first 9249). */

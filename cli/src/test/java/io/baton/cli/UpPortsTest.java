@@ -53,6 +53,39 @@ class UpPortsTest {
   }
 
   @Test
+  void threeBrokersOnAFreshHomeTakeTheTwoPortsAboveThePreviousBrokers() throws Exception {
+    Ports p = portsOf("--brokers", "3");
+    assertThat(p.kafkaPorts()).containsExactly(9092, 9094, 9096);
+    assertThat(p.kafkaControllerPorts()).containsExactly(9093, 9095, 9097);
+  }
+
+  @Test
+  void eachBrokersPortsCanBeGivenInOrder() throws Exception {
+    Ports p = portsOf("--brokers", "3", "--kafka-port", "42001,42011,42021", "--kafka-controller-port", "42002");
+    assertThat(p.kafkaPorts()).containsExactly(42001, 42011, 42021);
+    assertThat(p.kafkaControllerPorts()).as("past the list: two above the previous").containsExactly(42002, 42004, 42006);
+  }
+
+  @Test
+  void aHomeThatRanThreeBrokersKeepsThemWithoutFlags() throws Exception {
+    Ports three = LAST.withKafkaNodes(java.util.List.of(41001, 41011, 41021), java.util.List.of(41002, 41012, 41022));
+    stackLastRanOn(three);
+
+    assertThat(portsOf()).isEqualTo(three);
+    assertThat(portsOf("--kafka-port", "42001").kafkaPorts()).containsExactly(42001, 42003, 42005);
+  }
+
+  @Test
+  void morePortsThanBrokersOrAnUnsupportedCountAreUsageErrors() {
+    CliRun tooMany = CliRun.at(home, "up", "--kafka-port", "42001,42011");
+    assertThat(tooMany.exitCode()).isEqualTo(2);
+    assertThat(tooMany.err()).contains("--kafka-port names 2 ports but the stack has 1 broker; add --brokers 2");
+    CliRun two = CliRun.at(home, "up", "--brokers", "2");
+    assertThat(two.exitCode()).isEqualTo(2);
+    assertThat(two.err()).contains("--brokers must be 1 or 3 but was 2");
+  }
+
+  @Test
   void upWithoutFlagsChecksTheRememberedPortsBeforeStartingAnything() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Ports last = Ports.of(taken.getLocalPort(), 41002, 41003, 41004, 41005);

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.Uuid;
 
 /**
- * A single-node Kafka broker in KRaft mode (broker and controller in one JVM) on 127.0.0.1.
+ * A Kafka broker in KRaft mode (broker and controller in one JVM) on 127.0.0.1: the stack's only one, or one of
+ * several ({@link #brokers(StackConfig, ScramClient)}, {@code up --brokers 3}) that form one controller quorum, each
+ * with its own ports and log dir, topics replicated to up to three of them with {@code min.insync.replicas} 2.
  * The storage is formatted on the first start only, so topics survive {@code down}/{@code up}.
  *
  * <p>Secure ({@link #secure(StackConfig, ScramClient)}): clients and the broker itself (inter-broker traffic, e.g.
@@ -31,6 +33,7 @@ import org.apache.kafka.common.Uuid;
  * KafkaServer kafka = new KafkaServer(config);
  * ManagedProcess p = kafka.start();
  * kafka.awaitReady(p, deadline);      // an AdminClient describeCluster answered
+ * KafkaServer.brokers(config, null);  // one per broker the config's ports name, formatted as one quorum
  * }</pre>
  */
 public final class KafkaServer implements LocalServer {
@@ -43,21 +46,47 @@ public final class KafkaServer implements LocalServer {
   static final String PLAIN_LOGIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule";
 
   private final StackConfig config;
+  private final int node;
   private final ScramClient admin; // null: plain
+  private final KafkaQuorum quorum; // how to format a fresh storage, shared by all brokers
 
-  private KafkaServer(StackConfig config, ScramClient admin) {
+  private KafkaServer(StackConfig config, int node, ScramClient admin, KafkaQuorum quorum) {
     this.config = config;
+    this.node = node;
     this.admin = admin;
+    this.quorum = quorum;
   }
 
-  /** A plain broker: PLAINTEXT listeners, no authorizer. */
+  /** A plain broker: PLAINTEXT listeners, no authorizer; broker 1 of the config's ports. */
   public KafkaServer(StackConfig config) {
-    this(config, null);
+    this(config, 1, null, KafkaQuorum.fresh(config.ports().brokers()));
   }
 
-  /** A secure broker whose super-user is {@code admin} ({@link KafkaSecurity#SCRAM}). */
+  /** A secure broker whose super-user is {@code admin} ({@link KafkaSecurity#SCRAM}); broker 1. */
   public static KafkaServer secure(StackConfig config, ScramClient admin) {
-    return new KafkaServer(config, java.util.Objects.requireNonNull(admin, "admin"));
+    return new KafkaServer(config, 1, java.util.Objects.requireNonNull(admin, "admin"),
+        KafkaQuorum.fresh(config.ports().brokers()));
+  }
+
+  /** Every broker the config's ports name, plain ({@code admin} null) or secure; a fresh storage is one quorum. */
+  public static List<KafkaServer> brokers(StackConfig config, ScramClient admin) {
+    KafkaQuorum quorum = KafkaQuorum.fresh(config.ports().brokers());
+    List<KafkaServer> all = new java.util.ArrayList<>();
+    for (int n = 1; n <= config.ports().brokers(); n++) {
+      all.add(new KafkaServer(config, n, admin, quorum));
+    }
+    return all;
+  }
+
+  /** Broker {@code node} alone, e.g. to start it again after it was stopped; its storage must be formatted. */
+  public static KafkaServer broker(StackConfig config, int node, ScramClient admin) {
+    config.ports().kafka(node); // checks that it exists
+    return new KafkaServer(config, node, admin, KafkaQuorum.fresh(config.ports().brokers()));
+  }
+
+  /** This broker's number (its {@code node.id}), 1-based. */
+  public int node() {
+    return node;
   }
 
   public KafkaSecurity security() {
@@ -70,34 +99,61 @@ public final class KafkaServer implements LocalServer {
   }
 
   @Override
+  public ServerId server() {
+    return ServerId.kafka(node);
+  }
+
+  /** This broker's own address. */
+  @Override
   public String endpoint() {
-    return bootstrapServers(config.ports());
+    return "127.0.0.1:" + config.ports().kafka(node);
   }
 
+  /** Every broker's address, broker 1 first: {@code 127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096}. */
   public static String bootstrapServers(Ports ports) {
-    return "127.0.0.1:" + ports.kafka();
+    return ports.kafkaPorts().stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
   }
 
-  /** The broker's server.properties, in a stable order. */
+  /** Replication factor of topics and of Kafka's internal topics: every broker, at most three. */
+  static int replicationFactor(Ports ports) {
+    return Math.min(3, ports.brokers());
+  }
+
+  /** Replicas that must have a write before it counts: two when there are three, else one (a broker may go). */
+  static int minInsyncReplicas(Ports ports) {
+    return Math.max(1, replicationFactor(ports) - 1);
+  }
+
+  /** Broker 1's server.properties, in a stable order. */
   static Map<String, String> settings(StackConfig config) {
+    return settings(config, 1);
+  }
+
+  /** Broker {@code node}'s server.properties, in a stable order. */
+  static Map<String, String> settings(StackConfig config, int node) {
     Ports ports = config.ports();
+    String replicas = Integer.toString(replicationFactor(ports));
+    String minIsr = Integer.toString(minInsyncReplicas(ports));
+    String own = "PLAINTEXT://127.0.0.1:" + ports.kafka(node) + ",CONTROLLER://127.0.0.1:" + ports.kafkaController(node);
     Map<String, String> s = new LinkedHashMap<>();
     s.put("process.roles", "broker,controller");
-    s.put("node.id", "1");
-    s.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + ports.kafkaController());
-    s.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:" + ports.kafkaController());
-    s.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:" + ports.kafkaController());
+    s.put("node.id", Integer.toString(node));
+    s.put("controller.quorum.bootstrap.servers", ports.kafkaControllerPorts().stream().map(p -> "127.0.0.1:" + p)
+        .collect(Collectors.joining(",")));
+    s.put("listeners", own);
+    s.put("advertised.listeners", own);
     s.put("inter.broker.listener.name", "PLAINTEXT");
     s.put("controller.listener.names", "CONTROLLER");
     s.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-    s.put("log.dirs", config.layout().kafkaData().toString());
+    s.put("log.dirs", config.layout().kafkaData(node).toString());
     s.put("num.partitions", "1");
-    s.put("offsets.topic.replication.factor", "1");
-    s.put("transaction.state.log.replication.factor", "1");
-    s.put("transaction.state.log.min.isr", "1");
-    s.put("share.coordinator.state.topic.replication.factor", "1");
-    s.put("share.coordinator.state.topic.min.isr", "1");
-    s.put("min.insync.replicas", "1");
+    s.put("default.replication.factor", replicas);
+    s.put("offsets.topic.replication.factor", replicas);
+    s.put("transaction.state.log.replication.factor", replicas);
+    s.put("transaction.state.log.min.isr", minIsr);
+    s.put("share.coordinator.state.topic.replication.factor", replicas);
+    s.put("share.coordinator.state.topic.min.isr", minIsr);
+    s.put("min.insync.replicas", minIsr);
     s.put("group.initial.rebalance.delay.ms", "0");
     // A local stack keeps records of any age until its state folder goes: demos and tests replay
     // event times far in the past, which the default 7-day retention would delete within minutes.
@@ -110,10 +166,14 @@ public final class KafkaServer implements LocalServer {
    * (the file is owner-only) and the StandardAuthorizer.
    */
   static Map<String, String> secureSettings(StackConfig config, ScramClient admin) {
+    return secureSettings(config, 1, admin);
+  }
+
+  static Map<String, String> secureSettings(StackConfig config, int node, ScramClient admin) {
     Ports ports = config.ports();
-    String client = "SASL_PLAINTEXT://127.0.0.1:" + ports.kafka();
-    String controller = "CONTROLLER://127.0.0.1:" + ports.kafkaController();
-    Map<String, String> s = settings(config);
+    String client = "SASL_PLAINTEXT://127.0.0.1:" + ports.kafka(node);
+    String controller = "CONTROLLER://127.0.0.1:" + ports.kafkaController(node);
+    Map<String, String> s = settings(config, node);
     s.put("listeners", client + "," + controller);
     s.put("advertised.listeners", client + "," + controller);
     s.put("inter.broker.listener.name", "SASL_PLAINTEXT");
@@ -135,7 +195,7 @@ public final class KafkaServer implements LocalServer {
 
   /** This broker's settings, plain or secure. */
   Map<String, String> settings() {
-    return admin == null ? settings(config) : secureSettings(config, admin);
+    return admin == null ? settings(config, node) : secureSettings(config, node, admin);
   }
 
   static String renderProperties(StackConfig config) {
@@ -149,31 +209,38 @@ public final class KafkaServer implements LocalServer {
   }
 
   Path propertiesFile() {
-    return config.layout().kafkaDir().resolve("server.properties");
+    return config.layout().kafkaDir(node).resolve("server.properties");
   }
 
   Path log4jFile() {
-    return config.layout().kafkaDir().resolve("log4j2.properties");
+    return config.layout().kafkaDir(node).resolve("log4j2.properties");
   }
 
   /** Formatted storage has a meta.properties in its log dir. */
   boolean isFormatted() {
-    return new StackState(config.layout()).kafkaFormatted();
+    return new StackState(config.layout()).kafkaFormatted(node);
+  }
+
+  /** Formats a single broker's storage as a standalone quorum with {@code clusterId}. */
+  JavaCommand formatCommand(String clusterId) {
+    return formatCommand(KafkaQuorum.of(clusterId, List.of(KafkaQuorum.newId())));
   }
 
   /** Secure: also adds the admin's SCRAM credential, through an argument file so the password never shows in ps. */
-  JavaCommand formatCommand(String clusterId) {
-    JavaCommand.Builder b = base("kafka-format", STORAGE_TOOL).jvmOption("-XX:TieredStopAtLevel=1")
-        .args(List.of("format", "--standalone", "--cluster-id=" + clusterId, "-c", propertiesFile().toString()));
+  JavaCommand formatCommand(KafkaQuorum quorum) {
+    List<String> args = new java.util.ArrayList<>(List.of("format"));
+    args.addAll(quorum.formatArgs(config.ports()));
+    args.addAll(List.of("-c", propertiesFile().toString()));
+    JavaCommand.Builder b = base("kafka-format", STORAGE_TOOL).jvmOption("-XX:TieredStopAtLevel=1").args(args);
     if (admin != null) {
       b.args(List.of("--add-scram", ScramClient.MECHANISM + "=[name=" + admin.user() + ",password=" + admin.password() + "]"))
-          .argFile(config.layout().kafkaDir().resolve("format.args"));
+          .argFile(config.layout().kafkaDir(node).resolve("format.args"));
     }
     return b.build();
   }
 
   JavaCommand serverCommand() {
-    return base(Component.KAFKA.id(), MAIN_CLASS).jvmOptions(JVM_OPTIONS).arg(propertiesFile().toString()).build();
+    return base(server().id(), MAIN_CLASS).jvmOptions(JVM_OPTIONS).arg(propertiesFile().toString()).build();
   }
 
   private JavaCommand.Builder base(String marker, String mainClass) {
@@ -189,27 +256,33 @@ public final class KafkaServer implements LocalServer {
    * one starting with '-', which the storage tool's argument parser would read as an option.
    */
   static String newClusterId() {
-    return Uuid.randomUuid().toString();
+    return KafkaQuorum.newId();
   }
 
   @Override
   public ManagedProcess start() throws IOException, InterruptedException, StackException {
-    Path dir = config.layout().kafkaDir();
+    Path dir = config.layout().kafkaDir(node);
     Files.createDirectories(dir);
     OwnerOnlyFile.write(propertiesFile(), render(settings())); // secure: holds the admin's password
     Files.writeString(log4jFile(), Resources.text("kafka-log4j2.properties"));
+    Path log = config.layout().logFile(server());
     if (!isFormatted()) {
-      new StackState(config.layout()).recordKafkaSecurity(security()); // before: a failed format leaves no data
-      String out = JavaTool.run("kafka storage format", formatCommand(newClusterId()), dir, config.startTimeout());
-      Files.writeString(config.layout().logFile(Component.KAFKA), out,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      if (node == 1) { // before: a failed format leaves no data
+        StackState state = new StackState(config.layout());
+        state.recordKafkaSecurity(security());
+        state.recordKafkaBrokers(config.ports().brokers());
+      }
+      String out = JavaTool.run("kafka storage format", formatCommand(quorum), dir, config.startTimeout());
+      Files.createDirectories(log.getParent());
+      Files.writeString(log, out, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
-    return ManagedProcess.start(Component.KAFKA, serverCommand(), dir, config.layout().logFile(Component.KAFKA));
+    return ManagedProcess.start(server(), serverCommand(), dir, log);
   }
 
+  /** Ready when this broker listens and has registered with the quorum (describeCluster through it lists it). */
   @Override
   public void awaitReady(ManagedProcess process, Instant deadline) throws StackException, InterruptedException {
-    int port = config.ports().kafka();
+    int port = config.ports().kafka(node);
     // Wait for the listener first so the admin client does not log connection errors.
     Await.ready(process, deadline, "listens on 127.0.0.1:" + port, () -> accepts(port));
     Properties props = new Properties();
@@ -220,9 +293,9 @@ public final class KafkaServer implements LocalServer {
       props.putAll(admin.properties());
     }
     try (Admin client = Admin.create(props)) {
-      Await.ready(process, deadline, "answers describeCluster", () -> !client
+      Await.ready(process, deadline, "answers describeCluster", () -> client
           .describeCluster(new DescribeClusterOptions().timeoutMs(3000))
-          .nodes().get(5, TimeUnit.SECONDS).isEmpty());
+          .nodes().get(5, TimeUnit.SECONDS).stream().anyMatch(n -> n.id() == node));
     }
   }
 

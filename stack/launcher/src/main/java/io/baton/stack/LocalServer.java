@@ -14,6 +14,11 @@ import java.time.Instant;
 public interface LocalServer {
   Component component();
 
+  /** Which server of its component this is: names its pid file, log and marker ({@code kafka-2}). */
+  default ServerId server() {
+    return ServerId.of(component());
+  }
+
   /** Writes the server's configuration and starts its JVM; returns as soon as the process runs. */
   ManagedProcess start() throws IOException, InterruptedException, StackException;
 

@@ -7,9 +7,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
  * {@code up} checks ports first, starts the servers in parallel and reports each as it becomes ready; if one fails
  * it stops the others it started and shows the failing server's last log lines. {@code down} stops only processes
  * that carry this stack's marker.
+ *
+ * <p>Kafka runs as many brokers as the config's ports name ({@link Ports#withBrokers(int)}), each its own JVM
+ * ({@code kafka}, {@code kafka-2}, ...): fixed when its storage is formatted, like its security; asking for another
+ * number later is refused. A stack of several brokers is plain only.
  *
  * <p>Kafka's security ({@link KafkaSecurity}) is chosen when its storage is formatted: {@link StackConfig#secure()}
  * on the first {@code up} of a state folder. Later starts keep it, secure or plain, whatever the config asks; asking
@@ -92,17 +96,33 @@ public final class LocalStack {
     }
   }
 
+  /** The servers of a stack on {@code ports}, in start order: each Kafka broker, registry, JobManager, TaskManager. */
+  public static List<ServerId> servers(Ports ports) {
+    List<ServerId> all = new ArrayList<>();
+    for (int node = 1; node <= ports.brokers(); node++) {
+      all.add(ServerId.kafka(node));
+    }
+    for (Component c : Component.values()) {
+      if (c != Component.KAFKA) {
+        all.add(ServerId.of(c));
+      }
+    }
+    return all;
+  }
+
   /** Starts every server, or says it already runs; returns once all answer. */
   public UpResult up(StartListener listener) throws StackException, InterruptedException {
     long t0 = System.nanoTime();
     KafkaSecurity security = securityForUp();
-    Map<Component, ProcessHandle> running = runningNow();
-    if (running.size() == Component.values().length) {
+    checkBrokersForUp(security);
+    List<ServerId> expected = servers(config.ports());
+    Map<ServerId, ProcessHandle> running = runningNow();
+    if (running.keySet().equals(new java.util.HashSet<>(expected))) {
       return new UpResult(endpoints(), true, Duration.ZERO);
     }
     if (!running.isEmpty()) {
       throw new StackException("the stack is partly running (up: " + ids(running.keySet()) + "; down: "
-          + ids(missing(running)) + "); run 'baton down' first");
+          + ids(missing(expected, running)) + "); run 'baton down' first");
     }
     List<String> taken = PortCheck.conflicts(config.ports(), PortCheck::isFree);
     if (!taken.isEmpty()) {
@@ -153,11 +173,51 @@ public final class LocalStack {
     return security;
   }
 
-  /** Stops every running server of this stack; returns the ones that were running. */
-  public List<Component> down() throws StackException, InterruptedException {
+  /**
+   * Refuses a number of brokers the formatted storage was not made for (a KRaft quorum cannot grow or shrink
+   * here), storage of some brokers only, and several brokers on a secure stack.
+   */
+  private void checkBrokersForUp(KafkaSecurity security) throws StackException {
+    int wanted = config.ports().brokers();
+    if (wanted > 1 && security == KafkaSecurity.SCRAM) {
+      throw new StackException("a secure stack runs one Kafka broker: --secure with " + wanted + " brokers is not"
+          + " supported; nothing was started");
+    }
+    Optional<Integer> formatted;
+    try {
+      formatted = state.kafkaBrokers();
+    } catch (IOException e) {
+      throw new StackException("cannot read how many brokers Kafka's storage has: " + e.getMessage(), e);
+    }
+    String fresh = " delete " + layout().home() + " (its topics, schemas and checkpoints go with it) or pass --home"
+        + " <another folder>";
+    if (formatted.isPresent() && formatted.get() != wanted) {
+      throw new StackException("the stack in " + layout().home() + " was set up with " + formatted.get()
+          + (formatted.get() == 1 ? " Kafka broker" : " Kafka brokers") + "; its Kafka data cannot move to " + wanted
+          + "; nothing was started. Start it with --brokers " + formatted.get() + ", or for " + wanted + " brokers"
+          + fresh);
+    }
+    List<String> odd = new ArrayList<>();
+    for (int node = 2; node <= Ports.MAX_BROKERS; node++) {
+      boolean has = state.kafkaFormatted(node);
+      if (formatted.isPresent() && node <= wanted && !has) {
+        odd.add(layout().kafkaData(node) + " is missing");
+      } else if ((formatted.isEmpty() || node > wanted) && has) {
+        odd.add(layout().kafkaData(node) + " holds data of another Kafka");
+      }
+    }
+    if (!odd.isEmpty()) {
+      throw new StackException("the Kafka data in " + layout().home() + " does not fit " + wanted
+          + (wanted == 1 ? " broker (" : " brokers (") + String.join("; ", odd) + "); nothing was started. For a fresh"
+          + " stack" + fresh);
+    }
+  }
+
+  /** Stops every running server of this stack; returns the ones that were running, in start order. */
+  public List<ServerId> down() throws StackException, InterruptedException {
     List<ManagedProcess> ours = new ArrayList<>();
-    for (Component c : Component.values()) {
-      state.running(c).ifPresent(h -> ours.add(ManagedProcess.attach(c, h, layout().logFile(c))));
+    for (ServerId s : state.recordedServers()) {
+      state.running(s).ifPresent(h -> ours.add(ManagedProcess.attach(s, h, layout().logFile(s))));
     }
     stopAll(ours);
     List<String> stillAlive = ours.stream().filter(ManagedProcess::isAlive).map(ManagedProcess::toString).toList();
@@ -169,14 +229,109 @@ public final class LocalStack {
     } catch (IOException e) {
       throw new StackException("stopped the stack but could not clean " + layout().runDir() + ": " + e.getMessage(), e);
     }
-    return ours.stream().map(ManagedProcess::component).toList();
+    return ours.stream().map(ManagedProcess::server).toList();
   }
 
+  /**
+   * Kills one running server at once ({@code kill -9}: no shutdown hooks, nothing flushed), as a crash would, and
+   * forgets its pid; the others keep running. Returns the killed pid, empty when it was not running.
+   *
+   * @throws StackException if it is still alive after the kill
+   */
+  public Optional<Long> kill(Component c) throws StackException, InterruptedException {
+    return kill(ServerId.of(c));
+  }
+
+  /** As {@link #kill(Component)}, for one server, e.g. broker {@code ServerId.kafka(2)} of a three-broker stack. */
+  public Optional<Long> kill(ServerId c) throws StackException, InterruptedException {
+    Optional<ProcessHandle> running = state.running(c);
+    if (running.isEmpty()) {
+      return Optional.empty();
+    }
+    ProcessHandle h = running.get();
+    h.destroyForcibly();
+    try {
+      h.onExit().get(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      if (h.isAlive()) {
+        throw new StackException("could not kill " + c.id() + " (pid " + h.pid() + ")", e);
+      }
+    }
+    try {
+      state.forget(c);
+    } catch (IOException e) {
+      throw new StackException("killed " + c.id() + " but could not forget its pid: " + e.getMessage(), e);
+    }
+    return Optional.of(h.pid());
+  }
+
+  /**
+   * Starts one server of a stack started before (by {@link #up}), on the ports and with the configuration that
+   * {@code up} recorded, e.g. after {@link #kill}; returns its pid once it answers. Its data (Kafka's log, the
+   * registry's database, checkpoints) is where that server left it.
+   *
+   * @throws StackException if it already runs, the stack was never started here, or it does not come up
+   */
+  public long start(Component c) throws StackException, InterruptedException {
+    return start(ServerId.of(c));
+  }
+
+  /** As {@link #start(Component)}, for one server, e.g. broker {@code ServerId.kafka(2)} of a three-broker stack. */
+  public long start(ServerId c) throws StackException, InterruptedException {
+    Optional<ProcessHandle> running = state.running(c);
+    if (running.isPresent()) {
+      throw new StackException(c.id() + " already runs (pid " + running.get().pid() + ")");
+    }
+    Optional<Ports> ports = state.recordedPorts();
+    if (ports.isEmpty() || !Files.isRegularFile(layout().flinkConf().resolve("config.yaml"))) {
+      throw new StackException("cannot start " + c.id() + " alone: the stack in " + layout().home()
+          + " was never started; run 'baton up' first");
+    }
+    if (!servers(ports.get()).contains(c)) {
+      throw new StackException(c.id() + " is not a server of the stack in " + layout().home() + " ("
+          + ids(servers(ports.get())) + ")");
+    }
+    StackConfig recorded = config.withPorts(ports.get())
+        .withPrometheusPort(state.recordedPrometheusPort().orElse(config.prometheusPort()));
+    LocalServer server;
+    try {
+      server = switch (c.component()) {
+        case KAFKA -> KafkaServer.broker(recorded, c.node(),
+            kafkaSecurity() == KafkaSecurity.SCRAM ? secrets.prepareAdmin() : null);
+        case REGISTRY -> new RegistryServer(recorded);
+        case JOBMANAGER -> new FlinkSessionCluster(recorded).jobManager();
+        case TASKMANAGER -> new FlinkSessionCluster(recorded).taskManager();
+      };
+    } catch (IOException e) {
+      throw new StackException("cannot prepare " + c.id() + ": " + e.getMessage(), e);
+    }
+    ManagedProcess p;
+    try {
+      p = server.start();
+      state.recordPid(c, p.pid());
+    } catch (IOException e) {
+      throw new StackException("cannot start " + c.id() + ": " + e.getMessage(), e);
+    }
+    try {
+      server.awaitReady(p, Instant.now().plus(config.startTimeout()));
+    } catch (StackException e) {
+      p.stop(config.stopTimeout());
+      try {
+        state.forget(c);
+      } catch (IOException ignored) {
+        // the pid no longer matches a live marked process, so it counts as not running anyway
+      }
+      throw failure(c, e);
+    }
+    return p.pid();
+  }
+
+  /** Each server of the stack as it was last started (else as configured): up or down, and where. */
   public List<ComponentStatus> status() {
     StackEndpoints endpoints = endpoints();
     List<ComponentStatus> result = new ArrayList<>();
-    for (Component c : Component.values()) {
-      result.add(new ComponentStatus(c, state.running(c).map(ProcessHandle::pid), endpoints.endpointOf(c)));
+    for (ServerId s : servers(endpoints.ports())) {
+      result.add(new ComponentStatus(s, state.running(s).map(ProcessHandle::pid), endpoints.endpointOf(s)));
     }
     return result;
   }
@@ -185,10 +340,15 @@ public final class LocalStack {
     return layout().logFile(c);
   }
 
-  private Map<Component, ProcessHandle> runningNow() {
-    Map<Component, ProcessHandle> running = new EnumMap<>(Component.class);
-    for (Component c : Component.values()) {
-      state.running(c).ifPresent(h -> running.put(c, h));
+  public Path logFile(ServerId s) {
+    return layout().logFile(s);
+  }
+
+  /** Every recorded server that is alive and ours. */
+  private Map<ServerId, ProcessHandle> runningNow() {
+    Map<ServerId, ProcessHandle> running = new java.util.LinkedHashMap<>();
+    for (ServerId s : state.recordedServers()) {
+      state.running(s).ifPresent(h -> running.put(s, h));
     }
     return running;
   }
@@ -220,8 +380,8 @@ public final class LocalStack {
   private ScramClient prepare(KafkaSecurity security) throws IOException {
     forgetAll();
     Files.createDirectories(layout().logsDir());
-    for (Component c : Component.values()) {
-      // Keep the previous run's log as <component>.log.1.
+    for (ServerId c : servers(config.ports())) {
+      // Keep the previous run's log as <server>.log.1.
       Path log = layout().logFile(c);
       if (Files.exists(log)) {
         Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
@@ -240,8 +400,9 @@ public final class LocalStack {
   /** The servers; Kafka secure when there is an admin. Registry and Flink never talk to Kafka: they stay as they are. */
   private List<LocalServer> servers(ScramClient admin) {
     FlinkSessionCluster flink = new FlinkSessionCluster(config);
-    KafkaServer kafka = admin == null ? new KafkaServer(config) : KafkaServer.secure(config, admin);
-    return List.of(kafka, new RegistryServer(config), flink.jobManager(), flink.taskManager());
+    List<LocalServer> all = new ArrayList<>(KafkaServer.brokers(config, admin));
+    all.addAll(List.of(new RegistryServer(config), flink.jobManager(), flink.taskManager()));
+    return all;
   }
 
   private void startAll(List<LocalServer> servers, StartListener listener, long t0)
@@ -264,7 +425,7 @@ public final class LocalStack {
           try {
             ManagedProcess p = server.start();
             started.add(p);
-            state.recordPid(server.component(), p.pid());
+            state.recordPid(server.server(), p.pid());
             server.awaitReady(p, deadline);
             outcomes.add(new Outcome(server, Duration.ofNanos(System.nanoTime() - t0), null));
           } catch (Throwable e) {
@@ -278,9 +439,9 @@ public final class LocalStack {
           pool.shutdownNow();
           pool.awaitTermination(30, TimeUnit.SECONDS);
           stopQuietly(started);
-          throw failure(o.server().component(), o.failure());
+          throw failure(o.server().server(), o.failure());
         }
-        listener.ready(o.server().component(), o.elapsed(), o.server().endpoint());
+        listener.ready(o.server().server(), o.elapsed(), o.server().endpoint());
       }
     } catch (InterruptedException e) {
       pool.shutdownNow();
@@ -316,7 +477,7 @@ public final class LocalStack {
         } catch (InterruptedException e) {
           p.handle().destroyForcibly();
         }
-      }, "baton-stop-" + p.component().id());
+      }, "baton-stop-" + p.server().id());
       t.start();
       stoppers.add(t);
     }
@@ -326,8 +487,8 @@ public final class LocalStack {
   }
 
   private void forgetAll() throws IOException {
-    for (Component c : Component.values()) {
-      state.forget(c);
+    for (ServerId s : state.recordedServers()) {
+      state.forget(s);
     }
   }
 
@@ -339,22 +500,16 @@ public final class LocalStack {
     }
   }
 
-  private static List<Component> missing(Map<Component, ProcessHandle> running) {
-    List<Component> missing = new ArrayList<>();
-    for (Component c : Component.values()) {
-      if (!running.containsKey(c)) {
-        missing.add(c);
-      }
-    }
-    return missing;
+  private static List<ServerId> missing(List<ServerId> expected, Map<ServerId, ProcessHandle> running) {
+    return expected.stream().filter(s -> !running.containsKey(s)).toList();
   }
 
-  private static String ids(java.util.Collection<Component> cs) {
-    return cs.stream().map(Component::id).collect(Collectors.joining(", "));
+  private static String ids(java.util.Collection<ServerId> cs) {
+    return cs.stream().map(ServerId::id).collect(Collectors.joining(", "));
   }
 
   /** The failing server's reason plus its last log lines. */
-  private StackException failure(Component component, Throwable cause) {
+  private StackException failure(ServerId component, Throwable cause) {
     String why = cause instanceof StackException ? cause.getMessage() : cause.toString();
     StringBuilder sb = new StringBuilder(component.id() + " failed to start: " + why);
     Path log = layout().logFile(component);

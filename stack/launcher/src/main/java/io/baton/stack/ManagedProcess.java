@@ -20,13 +20,13 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  */
 public final class ManagedProcess {
-  private final Component component;
+  private final ServerId server;
   private final ProcessHandle handle;
   private final Process process;
   private final Path logFile;
 
-  private ManagedProcess(Component component, ProcessHandle handle, Process process, Path logFile) {
-    this.component = component;
+  private ManagedProcess(ServerId server, ProcessHandle handle, Process process, Path logFile) {
+    this.server = server;
     this.handle = handle;
     this.process = process;
     this.logFile = logFile;
@@ -34,6 +34,12 @@ public final class ManagedProcess {
 
   /** Starts the command in {@code workDir}; stdout and stderr go to the end of {@code logFile}. */
   public static ManagedProcess start(Component component, JavaCommand command, Path workDir, Path logFile)
+      throws IOException {
+    return start(ServerId.of(component), command, workDir, logFile);
+  }
+
+  /** Starts one server's command (e.g. broker {@code kafka-2}) in {@code workDir}, output to {@code logFile}. */
+  public static ManagedProcess start(ServerId server, JavaCommand command, Path workDir, Path logFile)
       throws IOException {
     Files.createDirectories(workDir);
     Files.createDirectories(logFile.getParent());
@@ -44,16 +50,25 @@ public final class ManagedProcess {
         .start();
     // Servers never read stdin; closing it keeps no pipe to this JVM.
     p.getOutputStream().close();
-    return new ManagedProcess(component, p.toHandle(), p, logFile);
+    return new ManagedProcess(server, p.toHandle(), p, logFile);
   }
 
   /** A handle on a server started earlier (by another {@code baton} call). */
   public static ManagedProcess attach(Component component, ProcessHandle handle, Path logFile) {
-    return new ManagedProcess(component, handle, null, logFile);
+    return attach(ServerId.of(component), handle, logFile);
+  }
+
+  /** A handle on one server started earlier. */
+  public static ManagedProcess attach(ServerId server, ProcessHandle handle, Path logFile) {
+    return new ManagedProcess(server, handle, null, logFile);
   }
 
   public Component component() {
-    return component;
+    return server.component();
+  }
+
+  public ServerId server() {
+    return server;
   }
 
   public long pid() {
@@ -107,6 +122,6 @@ public final class ManagedProcess {
 
   @Override
   public String toString() {
-    return component.id() + " (pid " + handle.pid() + (handle.isAlive() ? "" : ", exited") + ")";
+    return server.id() + " (pid " + handle.pid() + (handle.isAlive() ? "" : ", exited") + ")";
   }
 }

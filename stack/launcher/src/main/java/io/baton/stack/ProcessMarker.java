@@ -33,6 +33,11 @@ public final class ProcessMarker {
     return of(component.id(), home);
   }
 
+  /** The marker of one server, e.g. broker {@code kafka-2}. */
+  public static ProcessMarker of(ServerId server, Path home) {
+    return of(server.id(), home);
+  }
+
   public Map<String, String> systemProperties() {
     return Map.of(COMPONENT, component, HOME, home.toString());
   }

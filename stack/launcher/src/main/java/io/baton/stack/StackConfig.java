@@ -75,6 +75,11 @@ public final class StackConfig {
     return taskSlots;
   }
 
+  /** How many Kafka brokers the stack runs: as many as its ports name ({@link Ports#withBrokers(int)}). */
+  public int brokers() {
+    return ports.brokers();
+  }
+
   /** The JobManager's Prometheus reporter port; the TaskManager's is the next one ({@link FlinkSessionCluster}). */
   public int prometheusPort() {
     return prometheusPort;

@@ -47,6 +47,7 @@ public record StackEndpoints(Ports ports, Optional<Path> kafkaClientPropertiesFi
     return isSecure() ? KafkaSecurity.SCRAM : KafkaSecurity.PLAIN;
   }
 
+  /** Every broker's address, broker 1 first. */
   public String kafkaBootstrapServers() {
     return KafkaServer.bootstrapServers(ports);
   }
@@ -88,6 +89,12 @@ public record StackEndpoints(Ports ports, Optional<Path> kafkaClientPropertiesFi
   /** The Flink web UI, also the REST API for job submission. */
   public String flinkWebUrl() {
     return FlinkSessionCluster.webUrl(ports);
+  }
+
+  /** Where one server is reached: a Kafka broker at its own address, the others as {@link #endpointOf(Component)}. */
+  public String endpointOf(ServerId s) {
+    return s.component() == Component.KAFKA && ports.brokers() > 1 ? "127.0.0.1:" + ports.kafka(s.node())
+        : endpointOf(s.component());
   }
 
   public String endpointOf(Component c) {

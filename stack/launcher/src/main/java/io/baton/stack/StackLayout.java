@@ -7,7 +7,9 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * kafka/           server.properties (owner-only), log4j2.properties, data/,
- *                  security.properties (plain or scram: how data/ was formatted)
+ *                  security.properties (plain or scram: how data/ was formatted),
+ *                  brokers.properties (up --brokers 3: how many brokers the data was formatted for)
+ * kafka-2/, ...    brokers above 1 (up --brokers 3): server.properties, log4j2.properties, data/
  * secure/          (up --secure; owner-only) kafka-admin.password, kafka-admin-client.properties
  * registry/        db.mv.db (H2 file: schemas survive down/up)
  * flink/conf/      config.yaml, log4j-console.properties
@@ -17,8 +19,8 @@ import java.nio.file.Path;
  * flink/tmp/       io.tmp.dirs, web.tmpdir, java.io.tmpdir      (emptied on every up)
  * jobs/<pipeline>.registry.properties (registry client settings stage jobs read; owner-only)
  * lineage/openlineage.jsonl  OpenLineage run events: the CLI's, and the JobManager's end events of streaming stage jobs
- * logs/<component>.log
- * run/<component>.pid, run/stack.properties (ports of the last up: kept by down, reused by the next up)
+ * logs/<server>.log           (server: kafka, kafka-2, ..., registry, jobmanager, taskmanager)
+ * run/<server>.pid, run/stack.properties (ports of the last up: kept by down, reused by the next up)
  * }</pre>
  */
 public final class StackLayout {
@@ -42,6 +44,21 @@ public final class StackLayout {
 
   public Path kafkaData() {
     return kafkaDir().resolve("data");
+  }
+
+  /** Broker {@code node}'s folder: {@code kafka/} for broker 1, {@code kafka-2/} and so on for the others. */
+  public Path kafkaDir(int node) {
+    return node == 1 ? kafkaDir() : home.resolve(ServerId.kafka(node).id());
+  }
+
+  /** Broker {@code node}'s log dir (its partitions and KRaft metadata). */
+  public Path kafkaData(int node) {
+    return kafkaDir(node).resolve("data");
+  }
+
+  /** How many brokers the Kafka storage was formatted for; absent when one. */
+  public Path kafkaBrokersFile() {
+    return kafkaDir().resolve("brokers.properties");
   }
 
   /** How the Kafka storage was formatted: plain or scram ({@link KafkaSecurity}); absent for older stacks (plain). */
@@ -127,11 +144,19 @@ public final class StackLayout {
   }
 
   public Path logFile(Component c) {
-    return logsDir().resolve(c.id() + ".log");
+    return logFile(ServerId.of(c));
+  }
+
+  public Path logFile(ServerId s) {
+    return logsDir().resolve(s.id() + ".log");
   }
 
   public Path pidFile(Component c) {
-    return runDir().resolve(c.id() + ".pid");
+    return pidFile(ServerId.of(c));
+  }
+
+  public Path pidFile(ServerId s) {
+    return runDir().resolve(s.id() + ".pid");
   }
 
   /** Ports and endpoints of the running stack, for {@code status} and other commands. */

@@ -5,8 +5,12 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * What a running stack recorded under {@code run/}: one pid file per server and {@code stack.properties} with the
@@ -16,6 +20,7 @@ import java.util.Properties;
  * <pre>{@code
  * StackState state = new StackState(layout);
  * state.running(Component.KAFKA);     // Optional<ProcessHandle>
+ * state.running(ServerId.kafka(2));   // the second broker of a three-broker stack
  * }</pre>
  */
 public final class StackState {
@@ -26,12 +31,20 @@ public final class StackState {
   }
 
   public void recordPid(Component c, long pid) throws IOException {
+    recordPid(ServerId.of(c), pid);
+  }
+
+  public void recordPid(ServerId s, long pid) throws IOException {
     Files.createDirectories(layout.runDir());
-    Files.writeString(layout.pidFile(c), pid + "\n");
+    Files.writeString(layout.pidFile(s), pid + "\n");
   }
 
   public Optional<Long> recordedPid(Component c) {
-    Path f = layout.pidFile(c);
+    return recordedPid(ServerId.of(c));
+  }
+
+  public Optional<Long> recordedPid(ServerId s) {
+    Path f = layout.pidFile(s);
     try {
       return Files.exists(f) ? Optional.of(Long.parseLong(Files.readString(f).trim())) : Optional.empty();
     } catch (IOException | NumberFormatException e) {
@@ -41,12 +54,43 @@ public final class StackState {
 
   /** The recorded process, if it is alive and still ours. */
   public Optional<ProcessHandle> running(Component c) {
-    ProcessMarker marker = ProcessMarker.of(c, layout.home());
-    return recordedPid(c).flatMap(ProcessHandle::of).filter(marker::matches);
+    return running(ServerId.of(c));
+  }
+
+  /** The recorded process of one server (e.g. broker {@code kafka-2}), if it is alive and still ours. */
+  public Optional<ProcessHandle> running(ServerId s) {
+    ProcessMarker marker = ProcessMarker.of(s, layout.home());
+    return recordedPid(s).flatMap(ProcessHandle::of).filter(marker::matches);
   }
 
   public void forget(Component c) throws IOException {
-    Files.deleteIfExists(layout.pidFile(c));
+    forget(ServerId.of(c));
+  }
+
+  public void forget(ServerId s) throws IOException {
+    Files.deleteIfExists(layout.pidFile(s));
+  }
+
+  /** Every server with a pid file under {@code run/}, in start order (brokers by number). */
+  public List<ServerId> recordedServers() {
+    List<ServerId> found = new ArrayList<>();
+    if (!Files.isDirectory(layout.runDir())) {
+      return found;
+    }
+    try (Stream<Path> files = Files.list(layout.runDir())) {
+      files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".pid"))
+          .forEach(n -> {
+            try {
+              found.add(ServerId.byId(n.substring(0, n.length() - 4)));
+            } catch (IllegalArgumentException notOurs) {
+              // some other file: not a server of the stack
+            }
+          });
+    } catch (IOException e) {
+      return found; // nothing readable, nothing to stop
+    }
+    found.sort(Comparator.comparing(ServerId::component).thenComparingInt(ServerId::node));
+    return found;
   }
 
   public void recordPorts(Ports ports) throws IOException {
@@ -62,6 +106,11 @@ public final class StackState {
     p.setProperty("registry.port", Integer.toString(ports.registry()));
     p.setProperty("flink.rest.port", Integer.toString(ports.flinkRest()));
     p.setProperty("flink.rpc.port", Integer.toString(ports.flinkRpc()));
+    p.setProperty("kafka.brokers", Integer.toString(ports.brokers()));
+    for (int node = 2; node <= ports.brokers(); node++) {
+      p.setProperty("kafka." + node + ".port", Integer.toString(ports.kafka(node)));
+      p.setProperty("kafka." + node + ".controller.port", Integer.toString(ports.kafkaController(node)));
+    }
     p.setProperty("kafka.bootstrap.servers", KafkaServer.bootstrapServers(ports));
     p.setProperty("registry.url", RegistryServer.url(ports));
     p.setProperty("flink.web.url", FlinkSessionCluster.webUrl(ports));
@@ -112,20 +161,60 @@ public final class StackState {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(f)) {
       p.load(r);
-      return Optional.of(Ports.of(
+      Ports ports = Ports.of(
           Integer.parseInt(p.getProperty("kafka.port")),
           Integer.parseInt(p.getProperty("kafka.controller.port")),
           Integer.parseInt(p.getProperty("registry.port")),
           Integer.parseInt(p.getProperty("flink.rest.port")),
-          Integer.parseInt(p.getProperty("flink.rpc.port"))));
+          Integer.parseInt(p.getProperty("flink.rpc.port")));
+      int brokers = Integer.parseInt(p.getProperty("kafka.brokers", "1"));
+      List<Integer> kafka = new ArrayList<>(List.of(ports.kafka()));
+      List<Integer> controllers = new ArrayList<>(List.of(ports.kafkaController()));
+      for (int node = 2; node <= brokers; node++) {
+        kafka.add(Integer.parseInt(p.getProperty("kafka." + node + ".port")));
+        controllers.add(Integer.parseInt(p.getProperty("kafka." + node + ".controller.port")));
+      }
+      return Optional.of(ports.withKafkaNodes(kafka, controllers));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a damaged file is as good as none
     }
   }
 
-  /** Kafka's storage was formatted (its log dir has Kafka's meta.properties). */
+  /** Kafka's storage was formatted (broker 1's log dir has Kafka's meta.properties). */
   public boolean kafkaFormatted() {
-    return Files.exists(layout.kafkaData().resolve("meta.properties"));
+    return kafkaFormatted(1);
+  }
+
+  /** Broker {@code node}'s storage was formatted. */
+  public boolean kafkaFormatted(int node) {
+    return Files.exists(layout.kafkaData(node).resolve("meta.properties"));
+  }
+
+  /** Records how many brokers Kafka's storage is (about to be) formatted for. */
+  public void recordKafkaBrokers(int brokers) throws IOException {
+    Files.createDirectories(layout.kafkaDir());
+    Files.writeString(layout.kafkaBrokersFile(), "# how many brokers kafka*/data was formatted for\n"
+        + "brokers=" + brokers + "\n");
+  }
+
+  /** How many brokers the formatted storage has (1 if it never recorded it); empty when not formatted. */
+  public Optional<Integer> kafkaBrokers() throws IOException {
+    if (!kafkaFormatted()) {
+      return Optional.empty();
+    }
+    Path f = layout.kafkaBrokersFile();
+    if (!Files.exists(f)) {
+      return Optional.of(1);
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(f)) {
+      p.load(r);
+    }
+    try {
+      return Optional.of(Integer.parseInt(p.getProperty("brokers", "").trim()));
+    } catch (NumberFormatException e) {
+      throw new IOException(f + ": brokers must be a number but was '" + p.getProperty("brokers") + "'", e);
+    }
   }
 
   /** Records how Kafka's storage is (about to be) formatted. */

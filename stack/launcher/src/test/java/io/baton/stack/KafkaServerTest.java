@@ -127,4 +127,65 @@ class KafkaServerTest {
       assertThat(KafkaServer.newClusterId()).doesNotStartWith("-");
     }
   }
+
+  private final StackConfig three = StackConfig.builder().repo(Path.of("/repo")).home(Path.of("/state"))
+      .ports(Ports.of(19092, 19093, 18085, 18081, 16123).withBrokers(3)).build();
+
+  @Test
+  void eachOfThreeBrokersHasItsOwnIdPortsAndLogDirAndKnowsEveryController() {
+    Map<String, String> second = KafkaServer.settings(three, 2);
+    assertThat(second).containsEntry("process.roles", "broker,controller")
+        .containsEntry("node.id", "2")
+        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19094,CONTROLLER://127.0.0.1:19095")
+        .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19094,CONTROLLER://127.0.0.1:19095")
+        .containsEntry("controller.quorum.bootstrap.servers", "127.0.0.1:19093,127.0.0.1:19095,127.0.0.1:19097")
+        .containsEntry("log.dirs", "/state/kafka-2/data");
+    assertThat(KafkaServer.settings(three, 1)).containsEntry("node.id", "1").containsEntry("log.dirs", "/state/kafka/data");
+  }
+
+  @Test
+  void threeBrokersReplicateEveryTopicThreeTimesAndWantTwoInSync() {
+    assertThat(KafkaServer.settings(three, 3))
+        .containsEntry("default.replication.factor", "3")
+        .containsEntry("min.insync.replicas", "2")
+        .containsEntry("offsets.topic.replication.factor", "3")
+        .containsEntry("transaction.state.log.replication.factor", "3")
+        .containsEntry("transaction.state.log.min.isr", "2")
+        .containsEntry("share.coordinator.state.topic.replication.factor", "3")
+        .containsEntry("share.coordinator.state.topic.min.isr", "2");
+    assertThat(KafkaServer.settings(config)).containsEntry("default.replication.factor", "1")
+        .containsEntry("min.insync.replicas", "1");
+  }
+
+  @Test
+  void threeBrokersFormatOneDynamicQuorumWithTheSameVotersOnEach() {
+    KafkaQuorum quorum = KafkaQuorum.of("AAAAAAAAAAAAAAAAAAAAAA",
+        List.of("BBBBBBBBBBBBBBBBBBBBBB", "CCCCCCCCCCCCCCCCCCCCCC", "DDDDDDDDDDDDDDDDDDDDDD"));
+    List<KafkaServer> brokers = KafkaServer.brokers(three, null);
+    assertThat(brokers).extracting(KafkaServer::server)
+        .containsExactly(ServerId.kafka(1), ServerId.kafka(2), ServerId.kafka(3));
+    assertThat(brokers.get(2).formatCommand(quorum).toString()).endsWith(" kafka.tools.StorageTool format"
+        + " --cluster-id=AAAAAAAAAAAAAAAAAAAAAA --initial-controllers 1@127.0.0.1:19093:BBBBBBBBBBBBBBBBBBBBBB,"
+        + "2@127.0.0.1:19095:CCCCCCCCCCCCCCCCCCCCCC,3@127.0.0.1:19097:DDDDDDDDDDDDDDDDDDDDDD"
+        + " -c /state/kafka-3/server.properties");
+  }
+
+  @Test
+  void laterBrokersRunUnderTheirOwnMarkerConfigAndAddress() {
+    KafkaServer second = KafkaServer.brokers(three, null).get(1);
+    assertThat(second.serverCommand().toList()).contains("-Dbaton.component=kafka-2",
+        "-Dlog4j2.configurationFile=/state/kafka-2/log4j2.properties").endsWith("/state/kafka-2/server.properties");
+    assertThat(second.endpoint()).isEqualTo("127.0.0.1:19094");
+    assertThat(KafkaServer.bootstrapServers(three.ports())).isEqualTo("127.0.0.1:19092,127.0.0.1:19094,127.0.0.1:19096");
+  }
+
+  @Test
+  void aQuorumMustMatchTheBrokersOfThePorts() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KafkaQuorum.fresh(3).initialControllers(config.ports()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the quorum has 3 voters but the ports name 1 brokers");
+    assertThat(KafkaQuorum.fresh(3).initialControllers(three.ports()))
+        .matches("1@127\\.0\\.0\\.1:19093:[A-Za-z0-9_-]{22},2@127\\.0\\.0\\.1:19095:[A-Za-z0-9_-]{22},"
+            + "3@127\\.0\\.0\\.1:19097:[A-Za-z0-9_-]{22}");
+  }
 }

@@ -105,6 +105,68 @@ class LocalStackTest {
   }
 
   @Test
+  void aStackSetUpWithOneBrokerIsRefusedThreeBeforeAnythingStarts() throws Exception {
+    kafkaFormatted(KafkaSecurity.PLAIN);
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral(3)).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessage("the stack in " + home + " was set up with 1 Kafka broker; its Kafka data cannot move to 3;"
+            + " nothing was started. Start it with --brokers 1, or for 3 brokers delete " + home + " (its topics,"
+            + " schemas and checkpoints go with it) or pass --home <another folder>");
+    assertThat(home.resolve("run")).doesNotExist();
+  }
+
+  @Test
+  void aStackSetUpWithThreeBrokersIsRefusedOne() throws Exception {
+    kafkaFormatted(KafkaSecurity.PLAIN);
+    new StackState(StackLayout.at(home)).recordKafkaBrokers(3);
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral()).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessageStartingWith("the stack in " + home + " was set up with 3 Kafka brokers; its Kafka data cannot"
+            + " move to 1;");
+  }
+
+  @Test
+  void aThreeBrokerStackMissingOneBrokersDataIsRefused() throws Exception {
+    kafkaFormatted(KafkaSecurity.PLAIN);
+    new StackState(StackLayout.at(home)).recordKafkaBrokers(3);
+    Files.createDirectories(home.resolve("kafka-2/data"));
+    Files.writeString(home.resolve("kafka-2/data/meta.properties"), "version=1\n");
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral(3)).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessageStartingWith("the Kafka data in " + home + " does not fit 3 brokers (" + home.resolve("kafka-3/data")
+            + " is missing); nothing was started.");
+  }
+
+  @Test
+  void aFreshThreeBrokerStackGetsPastTheBrokerChecks() {
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral(3)).up(StartListener.SILENT))
+        .isInstanceOf(StackException.class).hasMessageStartingWith("the local stack is not built");
+  }
+
+  @Test
+  void threeSecureBrokersAreRefused() {
+    LocalStack stack = new LocalStack(StackConfig.builder().repo(home.resolve("no-repo")).home(home)
+        .ports(Ports.freeEphemeral(3)).secure(true).build());
+    assertThatThrownBy(() -> stack.up(StartListener.SILENT))
+        .isInstanceOf(StackException.class)
+        .hasMessage("a secure stack runs one Kafka broker: --secure with 3 brokers is not supported; nothing was started");
+    assertThat(home.resolve("secure")).doesNotExist();
+  }
+
+  @Test
+  void statusOfAStackThatRanThreeBrokersListsEachBrokerWithItsOwnAddress() throws Exception {
+    Ports three = Ports.freeEphemeral(3);
+    new StackState(StackLayout.at(home)).recordPorts(three);
+    LocalStack stack = stack(Ports.defaults()); // as 'baton status' builds it: the recorded ports win
+    assertThat(stack.status()).extracting(ComponentStatus::toString).containsExactly(
+        "kafka down 127.0.0.1:" + three.kafka(1), "kafka-2 down 127.0.0.1:" + three.kafka(2),
+        "kafka-3 down 127.0.0.1:" + three.kafka(3), "registry down " + RegistryServer.url(three),
+        "jobmanager down " + FlinkSessionCluster.webUrl(three), "taskmanager down jobmanager rpc 127.0.0.1:" + three.flinkRpc());
+    assertThat(stack.endpoints().kafkaBootstrapServers()).isEqualTo("127.0.0.1:" + three.kafka(1) + ",127.0.0.1:"
+        + three.kafka(2) + ",127.0.0.1:" + three.kafka(3));
+  }
+
+  @Test
   void aSecureStackWhosePasswordIsGoneIsRefused() throws Exception {
     kafkaFormatted(KafkaSecurity.SCRAM);
     assertThatThrownBy(() -> stack(Ports.freeEphemeral()).up(StartListener.SILENT))
@@ -112,5 +174,64 @@ class LocalStackTest {
         .hasMessage("the stack in " + home + " was set up secure but its Kafka admin password "
             + home.resolve("secure/kafka-admin.password") + " is gone; nothing was started. Restore that file, or delete "
             + home + " for a fresh stack");
+  }
+
+  @Test
+  void killingAServerThatDoesNotRunKillsNothing() throws Exception {
+    assertThat(stack(Ports.freeEphemeral()).kill(Component.TASKMANAGER)).isEmpty();
+  }
+
+  @Test
+  void startingOneServerOfAStackNeverStartedSaysToRunUp() {
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral()).start(Component.TASKMANAGER))
+        .isInstanceOf(StackException.class)
+        .hasMessage("cannot start taskmanager alone: the stack in " + home + " was never started; run 'baton up' first");
+  }
+
+  @Test
+  void killTakesDownTheRecordedProcessWithoutTouchingTheOthers() throws Exception {
+    Process marked = markedSleeper(Component.TASKMANAGER);
+    Process other = markedSleeper(Component.JOBMANAGER);
+    try {
+      StackState state = new StackState(StackLayout.at(home));
+      state.recordPid(Component.TASKMANAGER, marked.pid());
+      state.recordPid(Component.JOBMANAGER, other.pid());
+      LocalStack stack = stack(Ports.freeEphemeral());
+
+      assertThat(stack.kill(Component.TASKMANAGER)).contains(marked.pid());
+
+      assertThat(marked.isAlive()).isFalse();
+      assertThat(marked.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+      assertThat(home.resolve("run/taskmanager.pid")).doesNotExist();
+      assertThat(other.isAlive()).isTrue();
+      assertThat(state.running(Component.JOBMANAGER)).isPresent();
+    } finally {
+      marked.destroyForcibly();
+      other.destroyForcibly();
+    }
+  }
+
+  @Test
+  void startingAServerThatRunsIsRefused() throws Exception {
+    Process marked = markedSleeper(Component.REGISTRY);
+    try {
+      new StackState(StackLayout.at(home)).recordPid(Component.REGISTRY, marked.pid());
+      assertThatThrownBy(() -> stack(Ports.freeEphemeral()).start(Component.REGISTRY))
+          .isInstanceOf(StackException.class).hasMessage("registry already runs (pid " + marked.pid() + ")");
+    } finally {
+      marked.destroyForcibly();
+    }
+  }
+
+  /** A process carrying {@code c}'s marker for this home, as the stack's servers do. */
+  private Process markedSleeper(Component c) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path source = home.resolve("Sleep.java");
+    if (!Files.exists(source)) {
+      Files.writeString(source, "class Sleep { public static void main(String[] a) throws Exception { Thread.sleep(120_000); } }");
+    }
+    return new ProcessBuilder(java.toString(), "-D" + ProcessMarker.COMPONENT + "=" + c.id(),
+        "-D" + ProcessMarker.HOME + "=" + home.toAbsolutePath().normalize(), "-Xmx16m", "-XX:TieredStopAtLevel=1",
+        source.toString()).start();
   }
 }

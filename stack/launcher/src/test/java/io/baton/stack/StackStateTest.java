@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,40 @@ class StackStateTest {
     assertThat(state.recordedPorts()).contains(ports);
     assertThat(Files.readString(home.resolve("run/stack.properties")))
         .contains("registry.url=http\\://127.0.0.1\\:3/apis/ccompat/v7");
+  }
+
+  @Test
+  void recordedPortsOfThreeBrokersComeBackWithEveryBrokerInTheBootstrapServers() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    Ports ports = Ports.of(1, 2, 3, 4, 5).withKafkaNodes(List.of(1, 11, 21), List.of(2, 12, 22));
+    state.recordPorts(ports);
+    assertThat(state.recordedPorts()).contains(ports);
+    assertThat(Files.readString(home.resolve("run/stack.properties")))
+        .contains("kafka.bootstrap.servers=127.0.0.1\\:1,127.0.0.1\\:11,127.0.0.1\\:21");
+  }
+
+  @Test
+  void recordedServersAreThoseWithAPidFileInStartOrder() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    state.recordPid(Component.TASKMANAGER, 4);
+    state.recordPid(ServerId.kafka(3), 3);
+    state.recordPid(Component.KAFKA, 1);
+    state.recordPid(ServerId.kafka(2), 2);
+    Files.writeString(home.resolve("run/something-else.pid"), "5\n");
+    assertThat(state.recordedServers()).containsExactly(ServerId.of(Component.KAFKA), ServerId.kafka(2),
+        ServerId.kafka(3), ServerId.of(Component.TASKMANAGER));
+    assertThat(state.recordedPid(ServerId.kafka(3))).contains(3L);
+  }
+
+  @Test
+  void formattedKafkaHasOneBrokerUnlessItRecordedMore() throws Exception {
+    StackState state = new StackState(StackLayout.at(home));
+    state.recordKafkaBrokers(3);
+    assertThat(state.kafkaBrokers()).as("not formatted yet").isEmpty();
+    formatKafka();
+    assertThat(state.kafkaBrokers()).contains(3);
+    Files.delete(home.resolve("kafka/brokers.properties"));
+    assertThat(state.kafkaBrokers()).contains(1);
   }
 
   @Test
