@@ -6,9 +6,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Runs the baton command tree in this JVM and keeps what it printed. */
-record CliRun(int exitCode, String out, String err) {
-  static CliRun of(String... args) {
+/** Runs the baton command tree in this JVM and keeps what it printed (public for the fault tests in {@code faults}). */
+public record CliRun(int exitCode, String out, String err) {
+  public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
@@ -16,7 +16,7 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   /** Runs a command on the stack whose state is in {@code home}. */
-  static CliRun at(Path home, String... args) {
+  public static CliRun at(Path home, String... args) {
     String[] all = Arrays.copyOf(args, args.length + 2);
     all[args.length] = "--home";
     all[args.length + 1] = home.toString();
@@ -24,7 +24,7 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   /** {@code baton up} in {@code home} on {@code ports}. */
-  static CliRun up(Path home, Ports ports) {
+  public static CliRun up(Path home, Ports ports) {
     return at(home, "up", "--kafka-port", "" + ports.kafka(), "--kafka-controller-port", "" + ports.kafkaController(),
         "--registry-port", "" + ports.registry(), "--flink-port", "" + ports.flinkRest(), "--flink-rpc-port", "" + ports.flinkRpc());
   }

@@ -26,7 +26,7 @@ import javax.tools.ToolProvider;
  * Path v1 = PipelineVariants.jar(dir.resolve("v1"), Map.of("upg.Twice", source), "upg.Twice");
  * }</pre>
  */
-final class PipelineVariants {
+public final class PipelineVariants {
   private PipelineVariants() {}
 
   /** {@code <dir>/pipeline.jar}: the example jar's classes, {@code sources} compiled, {@code definition} its only pipeline. */
@@ -40,6 +40,42 @@ final class PipelineVariants {
    */
   static Path examplesWith(Path dir, Map<String, String> sources, String definition) throws Exception {
     return jar(dir, sources, definition, List.of(JobJar.defaultJar().toString()));
+  }
+
+  /**
+   * {@code jar}: the example jar's classes plus {@code classes} (compiled test classes, each with its nested and
+   * lambda classes), {@code definition} its only pipeline. Public for the fault tests in {@code faults}.
+   */
+  public static Path examplesPlus(Path jar, List<Class<?>> classes, String definition) throws Exception {
+    try (JarFile examples = new JarFile(JobJar.defaultJar().toFile());
+        JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (Enumeration<JarEntry> e = examples.entries(); e.hasMoreElements(); ) {
+        JarEntry entry = e.nextElement();
+        if (entry.getName().equals(JobJar.SERVICES) || entry.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA)")) {
+          continue;
+        }
+        out.putNextEntry(new JarEntry(entry.getName()));
+        examples.getInputStream(entry).transferTo(out);
+        out.closeEntry();
+      }
+      for (Class<?> c : classes) {
+        Path root = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path file = root.resolve(c.getName().replace('.', '/') + ".class");
+        String simple = c.getSimpleName();
+        try (Stream<Path> files = Files.list(file.getParent())) {
+          for (Path f : files.filter(f -> f.getFileName().toString().equals(simple + ".class")
+              || f.getFileName().toString().startsWith(simple + "$")).toList()) {
+            out.putNextEntry(new JarEntry(root.relativize(f).toString().replace(File.separatorChar, '/')));
+            out.write(Files.readAllBytes(f));
+            out.closeEntry();
+          }
+        }
+      }
+      out.putNextEntry(new JarEntry(JobJar.SERVICES));
+      out.write((definition + "\n").getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    return jar;
   }
 
   private static Path jar(Path dir, Map<String, String> sources, String definition, List<String> classpath)

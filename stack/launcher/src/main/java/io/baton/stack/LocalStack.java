@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -170,6 +171,86 @@ public final class LocalStack {
       throw new StackException("stopped the stack but could not clean " + layout().runDir() + ": " + e.getMessage(), e);
     }
     return ours.stream().map(ManagedProcess::component).toList();
+  }
+
+  /**
+   * Kills one running server at once ({@code kill -9}: no shutdown hooks, nothing flushed), as a crash would, and
+   * forgets its pid; the others keep running. Returns the killed pid, empty when it was not running.
+   *
+   * @throws StackException if it is still alive after the kill
+   */
+  public Optional<Long> kill(Component c) throws StackException, InterruptedException {
+    Optional<ProcessHandle> running = state.running(c);
+    if (running.isEmpty()) {
+      return Optional.empty();
+    }
+    ProcessHandle h = running.get();
+    h.destroyForcibly();
+    try {
+      h.onExit().get(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      if (h.isAlive()) {
+        throw new StackException("could not kill " + c.id() + " (pid " + h.pid() + ")", e);
+      }
+    }
+    try {
+      state.forget(c);
+    } catch (IOException e) {
+      throw new StackException("killed " + c.id() + " but could not forget its pid: " + e.getMessage(), e);
+    }
+    return Optional.of(h.pid());
+  }
+
+  /**
+   * Starts one server of a stack started before (by {@link #up}), on the ports and with the configuration that
+   * {@code up} recorded, e.g. after {@link #kill}; returns its pid once it answers. Its data (Kafka's log, the
+   * registry's database, checkpoints) is where that server left it.
+   *
+   * @throws StackException if it already runs, the stack was never started here, or it does not come up
+   */
+  public long start(Component c) throws StackException, InterruptedException {
+    Optional<ProcessHandle> running = state.running(c);
+    if (running.isPresent()) {
+      throw new StackException(c.id() + " already runs (pid " + running.get().pid() + ")");
+    }
+    Optional<Ports> ports = state.recordedPorts();
+    if (ports.isEmpty() || !Files.isRegularFile(layout().flinkConf().resolve("config.yaml"))) {
+      throw new StackException("cannot start " + c.id() + " alone: the stack in " + layout().home()
+          + " was never started; run 'baton up' first");
+    }
+    StackConfig recorded = config.withPorts(ports.get())
+        .withPrometheusPort(state.recordedPrometheusPort().orElse(config.prometheusPort()));
+    LocalServer server;
+    try {
+      server = switch (c) {
+        case KAFKA -> kafkaSecurity() == KafkaSecurity.SCRAM
+            ? KafkaServer.secure(recorded, secrets.prepareAdmin()) : new KafkaServer(recorded);
+        case REGISTRY -> new RegistryServer(recorded);
+        case JOBMANAGER -> new FlinkSessionCluster(recorded).jobManager();
+        case TASKMANAGER -> new FlinkSessionCluster(recorded).taskManager();
+      };
+    } catch (IOException e) {
+      throw new StackException("cannot prepare " + c.id() + ": " + e.getMessage(), e);
+    }
+    ManagedProcess p;
+    try {
+      p = server.start();
+      state.recordPid(c, p.pid());
+    } catch (IOException e) {
+      throw new StackException("cannot start " + c.id() + ": " + e.getMessage(), e);
+    }
+    try {
+      server.awaitReady(p, Instant.now().plus(config.startTimeout()));
+    } catch (StackException e) {
+      p.stop(config.stopTimeout());
+      try {
+        state.forget(c);
+      } catch (IOException ignored) {
+        // the pid no longer matches a live marked process, so it counts as not running anyway
+      }
+      throw failure(c, e);
+    }
+    return p.pid();
   }
 
   public List<ComponentStatus> status() {

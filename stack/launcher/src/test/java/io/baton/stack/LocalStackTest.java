@@ -113,4 +113,63 @@ class LocalStackTest {
             + home.resolve("secure/kafka-admin.password") + " is gone; nothing was started. Restore that file, or delete "
             + home + " for a fresh stack");
   }
+
+  @Test
+  void killingAServerThatDoesNotRunKillsNothing() throws Exception {
+    assertThat(stack(Ports.freeEphemeral()).kill(Component.TASKMANAGER)).isEmpty();
+  }
+
+  @Test
+  void startingOneServerOfAStackNeverStartedSaysToRunUp() {
+    assertThatThrownBy(() -> stack(Ports.freeEphemeral()).start(Component.TASKMANAGER))
+        .isInstanceOf(StackException.class)
+        .hasMessage("cannot start taskmanager alone: the stack in " + home + " was never started; run 'baton up' first");
+  }
+
+  @Test
+  void killTakesDownTheRecordedProcessWithoutTouchingTheOthers() throws Exception {
+    Process marked = markedSleeper(Component.TASKMANAGER);
+    Process other = markedSleeper(Component.JOBMANAGER);
+    try {
+      StackState state = new StackState(StackLayout.at(home));
+      state.recordPid(Component.TASKMANAGER, marked.pid());
+      state.recordPid(Component.JOBMANAGER, other.pid());
+      LocalStack stack = stack(Ports.freeEphemeral());
+
+      assertThat(stack.kill(Component.TASKMANAGER)).contains(marked.pid());
+
+      assertThat(marked.isAlive()).isFalse();
+      assertThat(marked.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+      assertThat(home.resolve("run/taskmanager.pid")).doesNotExist();
+      assertThat(other.isAlive()).isTrue();
+      assertThat(state.running(Component.JOBMANAGER)).isPresent();
+    } finally {
+      marked.destroyForcibly();
+      other.destroyForcibly();
+    }
+  }
+
+  @Test
+  void startingAServerThatRunsIsRefused() throws Exception {
+    Process marked = markedSleeper(Component.REGISTRY);
+    try {
+      new StackState(StackLayout.at(home)).recordPid(Component.REGISTRY, marked.pid());
+      assertThatThrownBy(() -> stack(Ports.freeEphemeral()).start(Component.REGISTRY))
+          .isInstanceOf(StackException.class).hasMessage("registry already runs (pid " + marked.pid() + ")");
+    } finally {
+      marked.destroyForcibly();
+    }
+  }
+
+  /** A process carrying {@code c}'s marker for this home, as the stack's servers do. */
+  private Process markedSleeper(Component c) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path source = home.resolve("Sleep.java");
+    if (!Files.exists(source)) {
+      Files.writeString(source, "class Sleep { public static void main(String[] a) throws Exception { Thread.sleep(120_000); } }");
+    }
+    return new ProcessBuilder(java.toString(), "-D" + ProcessMarker.COMPONENT + "=" + c.id(),
+        "-D" + ProcessMarker.HOME + "=" + home.toAbsolutePath().normalize(), "-Xmx16m", "-XX:TieredStopAtLevel=1",
+        source.toString()).start();
+  }
 }
