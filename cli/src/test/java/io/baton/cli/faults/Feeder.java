@@ -81,9 +81,12 @@ public final class Feeder implements AutoCloseable {
   private volatile boolean stop;
   private volatile long startedNanos;
   private volatile long lastSendNanos;
+  private volatile int perSecond;
+  private volatile java.util.function.Function<Reading, byte[]> writeWith;
 
   private Feeder(Plan plan, String bootstrap, String registryUrl) {
     this.plan = plan;
+    this.perSecond = plan.perSecond();
     this.status = new AtomicIntegerArray(plan.records() + 1);
     this.thread = new Thread(() -> feed(bootstrap, registryUrl), "faults-feeder");
     this.thread.setDaemon(true);
@@ -111,20 +114,22 @@ public final class Feeder implements AutoCloseable {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
         new ByteArraySerializer())) {
       startedNanos = System.nanoTime();
-      long interval = 1_000_000_000L / plan.perSecond();
+      long due = startedNanos;
       for (int id = 1; id <= plan.records() && !stop; id++) {
-        // Steady pace: reading id is due at start + (id-1) intervals.
-        long due = startedNanos + (id - 1) * interval;
+        // Steady pace: each reading is due one interval (at the rate now) after the one before.
         long wait = due - System.nanoTime();
         if (wait > 0) {
           LockSupport.parkNanos(wait);
         }
+        due += 1_000_000_000L / perSecond;
         String key = plan.key(id);
         Reading r = new Reading(key, plan.isBad(id) ? FaultPipeline.TOO_HOT + 50 : (double) (id % 50), (long) id);
         int sent = id;
         status.set(sent, SENT);
+        java.util.function.Function<Reading, byte[]> writer = writeWith;
+        byte[] value = writer != null ? writer.apply(r) : encoder.encode(r);
         producer.send(new ProducerRecord<>(FaultPipeline.INPUT, null, (long) id, key.getBytes(StandardCharsets.UTF_8),
-            encoder.encode(r)), (meta, e) -> {
+            value), (meta, e) -> {
               if (e == null) {
                 status.set(sent, ACKED);
                 acked.incrementAndGet();
@@ -140,6 +145,19 @@ public final class Feeder implements AutoCloseable {
     } catch (Exception e) {
       firstFailure.compareAndSet(null, e);
     }
+  }
+
+  /** From now on feeds at {@code perSecond} readings a second (a ramp). */
+  public void rate(int perSecond) {
+    if (perSecond < 1) {
+      throw new IllegalArgumentException("perSecond must be positive, got " + perSecond);
+    }
+    this.perSecond = perSecond;
+  }
+
+  /** From now on writes each reading with {@code writer} (another writer schema, say) instead of the plan's encoding. */
+  public void writeWith(java.util.function.Function<Reading, byte[]> writer) {
+    this.writeWith = writer;
   }
 
   public Plan plan() {
