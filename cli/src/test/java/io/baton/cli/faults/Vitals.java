@@ -23,21 +23,18 @@ record Vitals(long jmHeap, long jmMetaspace, long tmHeap, long tmMetaspace, Map<
     Map<String, Long> lag) {
   static final String HEAP = "Status.JVM.Memory.Heap.Used";
   static final String METASPACE = "Status.JVM.Memory.Metaspace.Used";
+  static final String HEAP_MAX = "Status.JVM.Memory.Heap.Max";
 
   /** A stage's consumer group and the topics it reads. */
   record Group(String id, List<String> topics) {}
 
   static Vitals sample(FlinkRest rest, ConsumerLag lag, Map<String, String> jobIds, Map<String, Group> groups)
       throws Exception {
-    Map<String, Long> jm = metrics(rest, "/jobmanager/metrics");
-    JsonNode tms = rest.get("/taskmanagers").path("taskmanagers");
-    if (tms.size() != 1) {
-      throw new IllegalStateException("expected one TaskManager, got " + tms);
-    }
-    Map<String, Long> tm = metrics(rest, "/taskmanagers/" + tms.get(0).path("id").asText() + "/metrics");
+    Map<String, Long> jm = metrics(rest, "jobmanager/metrics");
+    Map<String, Long> tm = metrics(rest, taskManager(rest));
     Map<String, Long> checkpoints = new LinkedHashMap<>();
     for (Map.Entry<String, String> job : jobIds.entrySet()) {
-      JsonNode completed = rest.get("/jobs/" + job.getValue() + "/checkpoints").path("latest").path("completed");
+      JsonNode completed = rest.get("jobs/" + job.getValue() + "/checkpoints").path("latest").path("completed");
       checkpoints.put(job.getKey(), completed.isMissingNode() || completed.isNull() ? -1 : completed.path("state_size").asLong());
     }
     Map<String, Long> lags = new LinkedHashMap<>();
@@ -47,9 +44,27 @@ record Vitals(long jmHeap, long jmMetaspace, long tmHeap, long tmMetaspace, Map<
     return new Vitals(jm.get(HEAP), jm.get(METASPACE), tm.get(HEAP), tm.get(METASPACE), checkpoints, lags);
   }
 
+  /** Heap used of the JobManager and the TaskManager, in bytes: a cheap sample between two full ones. */
+  static long[] heaps(FlinkRest rest) throws IOException {
+    return new long[] {metrics(rest, "jobmanager/metrics").get(HEAP), metrics(rest, taskManager(rest)).get(HEAP)};
+  }
+
+  /** Maximum heap of the JobManager and the TaskManager, in bytes. */
+  static long[] heapMax(FlinkRest rest) throws IOException {
+    return new long[] {metrics(rest, "jobmanager/metrics").get(HEAP_MAX), metrics(rest, taskManager(rest)).get(HEAP_MAX)};
+  }
+
+  private static String taskManager(FlinkRest rest) throws IOException {
+    JsonNode tms = rest.get("taskmanagers").path("taskmanagers");
+    if (tms.size() != 1) {
+      throw new IllegalStateException("expected one TaskManager, got " + tms);
+    }
+    return "taskmanagers/" + tms.get(0).path("id").asText() + "/metrics";
+  }
+
   private static Map<String, Long> metrics(FlinkRest rest, String path) throws IOException {
     Map<String, Long> values = new LinkedHashMap<>();
-    for (JsonNode m : rest.get(path + "?get=" + HEAP + "," + METASPACE)) {
+    for (JsonNode m : rest.get(path + "?get=" + HEAP + "," + METASPACE + "," + HEAP_MAX)) {
       values.put(m.path("id").asText(), Math.round(Double.parseDouble(m.path("value").asText())));
     }
     if (!values.containsKey(HEAP) || !values.containsKey(METASPACE)) {
