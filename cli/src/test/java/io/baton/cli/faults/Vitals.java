@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.flink.deploy.FlinkRest;
 import io.baton.flink.status.ConsumerLag;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,15 +63,30 @@ record Vitals(long jmHeap, long jmMetaspace, long tmHeap, long tmMetaspace, Map<
     return "taskmanagers/" + tms.get(0).path("id").asText() + "/metrics";
   }
 
+  /**
+   * The JVM metrics at {@code path}. Flink's REST API serves metrics its fetcher collected (every 10 s by default), so
+   * the first ask may find none yet: ask again until they are there.
+   */
   private static Map<String, Long> metrics(FlinkRest rest, String path) throws IOException {
-    Map<String, Long> values = new LinkedHashMap<>();
-    for (JsonNode m : rest.get(path + "?get=" + HEAP + "," + METASPACE + "," + HEAP_MAX)) {
-      values.put(m.path("id").asText(), Math.round(Double.parseDouble(m.path("value").asText())));
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
+      Map<String, Long> values = new LinkedHashMap<>();
+      for (JsonNode m : rest.get(path + "?get=" + HEAP + "," + METASPACE + "," + HEAP_MAX)) {
+        values.put(m.path("id").asText(), Math.round(Double.parseDouble(m.path("value").asText())));
+      }
+      if (values.containsKey(HEAP) && values.containsKey(METASPACE) && values.containsKey(HEAP_MAX)) {
+        return values;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(path + " has no " + HEAP + " / " + METASPACE + " / " + HEAP_MAX + ": " + values);
+      }
+      try {
+        Thread.sleep(Waits.POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + path, e);
+      }
     }
-    if (!values.containsKey(HEAP) || !values.containsKey(METASPACE)) {
-      throw new IllegalStateException(path + " has no " + HEAP + " / " + METASPACE + ": " + values);
-    }
-    return values;
   }
 
   /** The header of {@link #row}'s table. */
