@@ -1,6 +1,7 @@
 package io.baton.cli;
 
 import io.baton.connectors.KafkaClientConfig;
+import io.baton.flink.deploy.RetainedCheckpoints;
 import io.baton.flink.deploy.Target;
 import io.baton.flink.deploy.TopicDefaults;
 import io.baton.flink.lineage.LineageSettings;
@@ -32,13 +33,16 @@ final class Cluster {
   private final String savepoints;
   private final Path deployments;
   private final LineageSettings lineage;
+  private final RetainedCheckpoints checkpoints;
 
-  private Cluster(Context context, Target target, String savepoints, Path deployments, LineageSettings lineage) {
+  private Cluster(Context context, Target target, String savepoints, Path deployments, LineageSettings lineage,
+      RetainedCheckpoints checkpoints) {
     this.context = context;
     this.target = target;
     this.savepoints = savepoints;
     this.deployments = deployments;
     this.lineage = lineage;
+    this.checkpoints = checkpoints;
   }
 
   /** The servers of {@code context}; {@code registry} options apply to {@code local} only. */
@@ -55,7 +59,7 @@ final class Cluster {
     return new Cluster(context, new Target(context.kafka(), ContextCheck.resolvedRegistry(context, System::getenv),
         context.flinkRest(), "2s", jobFiles, context.topics()), context.savepoints().orElse(null),
         stateFolder(System::getenv).resolve("deployments").resolve(context.name()),
-        context.lineage().orElse(LineageSettings.off()));
+        context.lineage().orElse(LineageSettings.off()), RetainedCheckpoints.none());
   }
 
   /** The deployment record of {@code pipeline} on {@code context}, without asking its servers. */
@@ -91,7 +95,8 @@ final class Cluster {
     return new Cluster(Context.LOCAL, new Target(localKafka(endpoints), effective,
         endpoints.flinkWebUrl(), "2s", stack.config().layout().jobFiles(), TopicDefaults.brokerDefaults()),
         "file://" + stack.config().layout().savepoints(), stack.config().layout().deployments(),
-        localLineage(stack.config().layout().home(), System.getenv(LINEAGE_ENV)));
+        localLineage(stack.config().layout().home(), System.getenv(LINEAGE_ENV)),
+        RetainedCheckpoints.in(stack.config().layout().checkpoints()));
   }
 
   /** The local stack's lineage: {@code <home>/lineage/openlineage.jsonl} unless {@code setting} is off or a config file. */
@@ -138,10 +143,13 @@ final class Cluster {
     return deployments.resolve(pipeline + ".json");
   }
 
-  /** Deploys, stops and resumes {@code pipeline}'s stages on these servers. */
+  /**
+   * Deploys, stops and resumes {@code pipeline}'s stages on these servers; on the local stack a stage whose job went
+   * with its JobManager ({@code down}, a crash) resumes from that job's latest retained checkpoint.
+   */
   io.baton.flink.deploy.Upgrade upgrade(String pipeline, java.util.function.Consumer<String> progress) {
     return new io.baton.flink.deploy.Upgrade(target, deploymentRecord(pipeline), context.name(), savepoints, progress)
-        .withLineage(lineage);
+        .withLineage(lineage).withRetainedCheckpoints(checkpoints);
   }
 
   Target target() {

@@ -70,8 +70,11 @@ final class StopCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
+    Upgrade record = cluster.upgrade(pipeline, line -> { });
     for (FlinkRest.Job job : jobs) {
       flink.cancel(job.id());
+      // Recorded as stopped without a savepoint: a later run starts it from the committed offsets (not a checkpoint).
+      record.recordCancelled(pipeline, job.name().substring(pipeline.length() + 1));
       out.println("Cancelled " + job.name() + " (" + job.id() + ")");
     }
     out.flush();

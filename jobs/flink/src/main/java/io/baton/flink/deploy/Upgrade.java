@@ -79,32 +79,54 @@ public final class Upgrade {
   private final Consumer<String> progress;
   private final FlinkRest flink;
   private final LineageSettings lineage;
+  private final RetainedCheckpoints checkpoints;
   private JobLineage events = JobLineage.off();
 
   /** {@code savepointDir} null: the cluster's {@code execution.checkpointing.savepoint-dir}. */
   public Upgrade(Target target, Path recordFile, String context, String savepointDir, Consumer<String> progress) {
-    this(target, recordFile, context, savepointDir, progress, LineageSettings.off());
+    this(target, recordFile, context, savepointDir, progress, LineageSettings.off(), RetainedCheckpoints.none());
   }
 
   private Upgrade(Target target, Path recordFile, String context, String savepointDir, Consumer<String> progress,
-      LineageSettings lineage) {
+      LineageSettings lineage, RetainedCheckpoints checkpoints) {
     this.target = target;
     this.recordFile = recordFile;
     this.context = context;
     this.savepointDir = savepointDir;
     this.progress = progress;
     this.lineage = lineage;
+    this.checkpoints = checkpoints;
     this.flink = new FlinkRest(target.flinkRestUrl());
   }
 
-  /** Where the deployment record is kept. */
   /** The same upgrade, emitting an OpenLineage START for each stage job it starts (see {@link JobLineage}). */
   public Upgrade withLineage(LineageSettings settings) {
-    return new Upgrade(target, recordFile, context, savepointDir, progress, settings);
+    return new Upgrade(target, recordFile, context, savepointDir, progress, settings, checkpoints);
   }
 
+  /**
+   * The same upgrade, resuming a stage recorded running whose job the cluster no longer knows (its JobManager went
+   * down or crashed, taking its jobs along) from that job's latest checkpoint in {@code retained}.
+   */
+  public Upgrade withRetainedCheckpoints(RetainedCheckpoints retained) {
+    return new Upgrade(target, recordFile, context, savepointDir, progress, lineage, retained);
+  }
+
+  /** Where the deployment record is kept. */
   public Path recordFile() {
     return recordFile;
+  }
+
+  /**
+   * Records {@code stage} of {@code pipeline} as stopped without a savepoint (it was cancelled): a later deploy or run
+   * starts it fresh from its committed input offsets, never from a checkpoint its cancelled job left behind.
+   */
+  public void recordCancelled(String pipeline, String stage) throws IOException {
+    DeploymentRecord record = record(pipeline);
+    Optional<DeploymentRecord.Stage> recorded = record.stage(stage);
+    if (recorded.isPresent()) {
+      record.with(stage, recorded.get().stopped(null)).save(recordFile);
+    }
   }
 
   /** The record of this pipeline on this context. */
@@ -114,7 +136,10 @@ public final class Upgrade {
 
   /** What a deploy of {@code plan} would do, stage by stage (removed stages last); changes nothing. */
   public List<Step> diff(Plan plan, Options options) throws IOException {
-    return UpgradeDiff.of(plan, record(plan.pipeline()), running(plan.pipeline()), flink, options);
+    Set<String> known = new HashSet<>();
+    flink.jobs().forEach(j -> known.add(j.id()));
+    return UpgradeDiff.of(plan, record(plan.pipeline()), running(plan.pipeline()), flink, options,
+        stage -> known.contains(stage.jobId()) ? Optional.empty() : checkpoints.latest(stage.jobId()));
   }
 
   /** Deploys {@code plan} from {@code jar}: see the class comment. */

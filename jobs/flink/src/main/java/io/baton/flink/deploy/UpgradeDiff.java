@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a deploy does to each stage, decided before anything is touched: the running (or recorded) version against the
@@ -65,11 +67,23 @@ public final class UpgradeDiff {
   /** What a deploy of {@code plan} would do over {@code record} and the {@code running} jobs (by stage name). */
   static List<Step> of(Plan plan, DeploymentRecord record, Map<String, FlinkRest.Job> running, FlinkRest flink,
       Upgrade.Options options) throws IOException {
+    return of(plan, record, running, flink, options, stage -> Optional.empty());
+  }
+
+  /**
+   * As {@link #of(Plan, DeploymentRecord, Map, FlinkRest, Upgrade.Options)}; {@code vanished} gives, for a stage
+   * recorded running whose job the cluster no longer knows (its JobManager went down or crashed), that job's latest
+   * retained checkpoint, which the stage then resumes from.
+   */
+  static List<Step> of(Plan plan, DeploymentRecord record, Map<String, FlinkRest.Job> running, FlinkRest flink,
+      Upgrade.Options options, Function<DeploymentRecord.Stage, Optional<String>> vanished) throws IOException {
     List<Step> steps = new ArrayList<>();
     for (PlannedStage stage : plan.stages()) {
       DeploymentRecord.Stage before = record.stage(stage.name()).orElse(null);
       FlinkRest.Job job = running.get(stage.name());
-      steps.add(job != null ? runningStep(flink, stage, before, job, options) : stoppedStep(stage, before, options));
+      steps.add(job != null ? runningStep(flink, stage, before, job, options)
+          : before != null && !before.isStopped() ? vanishedStep(stage, before, vanished.apply(before), options)
+          : stoppedStep(stage, before, options));
     }
     Set<String> planned = new HashSet<>(plan.stages().stream().map(PlannedStage::name).toList());
     for (Map.Entry<String, FlinkRest.Job> job : running.entrySet()) {
@@ -91,6 +105,21 @@ public final class UpgradeDiff {
     }
     return changed(stage, recorded ? before : null, version.isEmpty() ? "unknown" : version, recorded ? before.shape() : null,
         job.id(), options);
+  }
+
+  /** A stage recorded running that does not run: from its job's retained checkpoint if there is one, else fresh. */
+  private static Step vanishedStep(PlannedStage stage, DeploymentRecord.Stage before, Optional<String> checkpoint,
+      Upgrade.Options options) {
+    if (checkpoint.isEmpty()) {
+      return stoppedStep(stage, before, options);
+    }
+    DeploymentRecord.Stage last = before.stopped(checkpoint.get());
+    if (last.version().equals(stage.stageVersion())) {
+      return new Step(stage.name(), Action.RESUME, "its job " + before.jobId() + " is gone with the JobManager that ran"
+          + " it, version " + before.version() + ": resume from its latest retained checkpoint " + checkpoint.get(),
+          null, last, stage, stage.jobName());
+    }
+    return changed(stage, last, last.version(), last.shape(), null, options);
   }
 
   private static Step stoppedStep(PlannedStage stage, DeploymentRecord.Stage before, Upgrade.Options options) {
