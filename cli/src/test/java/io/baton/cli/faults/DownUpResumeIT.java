@@ -30,6 +30,7 @@ class DownUpResumeIT {
         Instant fault = Instant.now();
         CliRun down = stack.baton("down");
         assertThat(down.exitCode()).as(down.err()).isZero();
+        System.out.println(down.out().trim());   // how long down took, part of the recovery time
         stack.up();
         CliRun run = stack.baton("run", FaultPipeline.NAME, "--jar", stack.jar().toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

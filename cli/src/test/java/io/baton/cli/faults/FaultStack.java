@@ -58,10 +58,19 @@ public final class FaultStack implements AutoCloseable {
     this.flink = new FlinkRest(endpoints.flinkWebUrl());
   }
 
-  /** {@code baton up} in {@code home} on free ports (Prometheus included); fails the test if it does not start. */
+  /**
+   * {@code baton up} in {@code home} on free ports (Prometheus included); a second try if the first fails (on a loaded
+   * machine a server may miss its start timeout; the fault under test comes later), else fails the test.
+   */
   public static FaultStack up(Path home) throws Exception {
     FaultStack stack = new FaultStack(home, Ports.freeEphemeral());
-    stack.up();
+    try {
+      stack.up();
+    } catch (IllegalStateException first) {
+      System.out.println("first baton up failed, trying once more: " + first.getMessage().lines().limit(3).toList());
+      stack.close();
+      stack.up();
+    }
     return stack;
   }
 
@@ -136,13 +145,18 @@ public final class FaultStack implements AutoCloseable {
 
   /**
    * Starts the server again on its ports; returns once it answers (a TaskManager: once the JobManager lists one it did
-   * not list before).
+   * not list before; a JobManager: once the running TaskManager registered with it and offers slots).
    */
   public long start(Component c) throws Exception {
     Set<String> before = c == Component.TASKMANAGER ? taskManagerIds() : Set.of();
     long pid = local.start(c);
     if (c == Component.TASKMANAGER) {
       Waits.until("a new task manager registered", WAIT, () -> !before.containsAll(taskManagerIds()));
+    }
+    if (c == Component.JOBMANAGER && local.status().stream().anyMatch(s -> s.component() == Component.TASKMANAGER
+        && s.isUp())) {
+      Waits.until("the task manager registered with the new job manager", WAIT,
+          () -> flink.get("overview").path("slots-available").asInt() > 0);
     }
     return pid;
   }

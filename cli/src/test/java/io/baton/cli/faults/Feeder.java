@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Feeds {@link FaultPipeline#INPUT} in the background at a steady rate: readings with ids 1..n (the id is the
  * reading's timestamp), spread over {@code keys} sensors, every {@code badEvery}-th out of range (a dead letter by
  * design), in Confluent wire format with the schema id from the registry. An idempotent producer with {@code acks=all}
- * retries through broker trouble; only what the broker acknowledged counts as fed.
+ * waits and retries through broker trouble (up to 5 minutes); only what the broker acknowledged counts as fed.
  *
  * <pre>{@code
  * try (Feeder feeder = Feeder.start(bootstrap, registryUrl, Feeder.Plan.of(200_000, 2_000))) {
@@ -110,7 +110,9 @@ public final class Feeder implements AutoCloseable {
     WireEncoder<Reading> encoder = WireEncoder.forSpecific(Reading.class, schemaId);
     Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
+        // send() waits for metadata up to this long: through a broker outage (down/up), not 60 s.
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
         new ByteArraySerializer())) {
       startedNanos = System.nanoTime();
