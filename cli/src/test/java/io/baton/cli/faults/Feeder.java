@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Feeds {@link FaultPipeline#INPUT} in the background at a steady rate: readings with ids 1..n (the id is the
  * reading's timestamp), spread over {@code keys} sensors, every {@code badEvery}-th out of range (a dead letter by
  * design), in Confluent wire format with the schema id from the registry. An idempotent producer with {@code acks=all}
- * retries through broker trouble; only what the broker acknowledged counts as fed.
+ * waits and retries through broker trouble (up to 5 minutes); only what the broker acknowledged counts as fed.
  *
  * <pre>{@code
  * try (Feeder feeder = Feeder.start(bootstrap, registryUrl, Feeder.Plan.of(200_000, 2_000))) {
@@ -81,9 +81,12 @@ public final class Feeder implements AutoCloseable {
   private volatile boolean stop;
   private volatile long startedNanos;
   private volatile long lastSendNanos;
+  private volatile int perSecond;
+  private volatile java.util.function.Function<Reading, byte[]> writeWith;
 
   private Feeder(Plan plan, String bootstrap, String registryUrl) {
     this.plan = plan;
+    this.perSecond = plan.perSecond();
     this.status = new AtomicIntegerArray(plan.records() + 1);
     this.thread = new Thread(() -> feed(bootstrap, registryUrl), "faults-feeder");
     this.thread.setDaemon(true);
@@ -113,20 +116,22 @@ public final class Feeder implements AutoCloseable {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
         new ByteArraySerializer())) {
       startedNanos = System.nanoTime();
-      long interval = 1_000_000_000L / plan.perSecond();
+      long due = startedNanos;
       for (int id = 1; id <= plan.records() && !stop; id++) {
-        // Steady pace: reading id is due at start + (id-1) intervals.
-        long due = startedNanos + (id - 1) * interval;
+        // Steady pace: each reading is due one interval (at the rate now) after the one before.
         long wait = due - System.nanoTime();
         if (wait > 0) {
           LockSupport.parkNanos(wait);
         }
+        due += 1_000_000_000L / perSecond;
         String key = plan.key(id);
         Reading r = new Reading(key, plan.isBad(id) ? FaultPipeline.TOO_HOT + 50 : (double) (id % 50), (long) id);
         int sent = id;
         status.set(sent, SENT);
+        java.util.function.Function<Reading, byte[]> writer = writeWith;
+        byte[] value = writer != null ? writer.apply(r) : encoder.encode(r);
         producer.send(new ProducerRecord<>(FaultPipeline.INPUT, null, (long) id, key.getBytes(StandardCharsets.UTF_8),
-            encoder.encode(r)), (meta, e) -> {
+            value), (meta, e) -> {
               if (e == null) {
                 status.set(sent, ACKED);
                 acked.incrementAndGet();
@@ -142,6 +147,19 @@ public final class Feeder implements AutoCloseable {
     } catch (Exception e) {
       firstFailure.compareAndSet(null, e);
     }
+  }
+
+  /** From now on feeds at {@code perSecond} readings a second (a ramp). */
+  public void rate(int perSecond) {
+    if (perSecond < 1) {
+      throw new IllegalArgumentException("perSecond must be positive, got " + perSecond);
+    }
+    this.perSecond = perSecond;
+  }
+
+  /** From now on writes each reading with {@code writer} (another writer schema, say) instead of the plan's encoding. */
+  public void writeWith(java.util.function.Function<Reading, byte[]> writer) {
+    this.writeWith = writer;
   }
 
   public Plan plan() {

@@ -40,6 +40,14 @@ public final class RegistryConfig implements Serializable {
   public static final String BASIC_AUTH_SOURCE = "basic.auth.credentials.source";
   /** Client property holding {@code user:password} for basic auth. */
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+  /** Client property: how long connecting to the registry may take, in ms. */
+  public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
+  /** Client property: how long one answer from the registry may take, in ms. */
+  public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
+  /** Connect timeout when the user sets none (the Confluent client's own default is 60 s). */
+  public static final int DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+  /** Read timeout when the user sets none (the Confluent client's own default is 60 s): a hung registry fails a lookup in 10 s. */
+  public static final int DEFAULT_READ_TIMEOUT_MS = 10_000;
   /** Default number of schemas the client caches per subject and per id. */
   public static final int DEFAULT_CACHE_CAPACITY = 1_000;
 

@@ -63,9 +63,17 @@ public final class SchemaRegistry implements AutoCloseable {
     if (config.isInMemory()) {
       return new SchemaRegistry(MockSchemaRegistry.getClientForScope(config.inMemoryScope()), config.url());
     }
-    Map<String, String> props = config.clientProperties();
+    Map<String, String> props = withTimeouts(config.clientProperties());
     return new SchemaRegistry(new CachedSchemaRegistryClient(config.url(), config.cacheCapacity(), props), config.url(),
         credentials(props));
+  }
+
+  /** The client's properties with Baton's HTTP timeouts where the user set none (the client's own are 60 s each). */
+  private static Map<String, String> withTimeouts(Map<String, String> props) {
+    Map<String, String> result = new java.util.TreeMap<>(props);
+    result.putIfAbsent(RegistryConfig.HTTP_CONNECT_TIMEOUT_MS, String.valueOf(RegistryConfig.DEFAULT_CONNECT_TIMEOUT_MS));
+    result.putIfAbsent(RegistryConfig.HTTP_READ_TIMEOUT_MS, String.valueOf(RegistryConfig.DEFAULT_READ_TIMEOUT_MS));
+    return result;
   }
 
   /** What a refusal message says was sent: the basic-auth user, never the password. */
@@ -261,7 +269,7 @@ public final class SchemaRegistry implements AutoCloseable {
   private RegistryException translate(String what, RestClientException e) {
     int status = e.getStatus();
     String message = "cannot " + what + " at " + url + ": " + e.getMessage() + " (HTTP " + status + ")";
-    if (status == 404) {
+    if (status == 404 && isRegistryNotFound(e.getErrorCode())) {
       return new SchemaNotFoundException(message, e.getErrorCode(), e);
     }
     if (status == 409) {
@@ -274,6 +282,14 @@ public final class SchemaRegistry implements AutoCloseable {
       return new RegistryUnavailableException(message, status, e);
     }
     return new RegistryException(message, status, e.getErrorCode(), e);
+  }
+
+  /**
+   * True for the registry's own "not found" answers (40401 subject, 40402 version, 40403 schema, 404xx): a 404
+   * without them (a proxy's or a wrong path's page) says nothing about the schema, so it is not a {@link SchemaNotFoundException}.
+   */
+  private static boolean isRegistryNotFound(int errorCode) {
+    return errorCode == 404 || (errorCode >= 40400 && errorCode <= 40499);
   }
 
   private static AvroSchema shaded(Schema schema) {

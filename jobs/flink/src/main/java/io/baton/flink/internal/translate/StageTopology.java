@@ -25,6 +25,8 @@ import java.util.Optional;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -99,7 +101,27 @@ public final class StageTopology {
     } else {
       env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
       env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+      restartForever(env);
     }
+  }
+
+  /** Longest wait between two restarts of a failing stage: how late, at most, a stage notices a registry is back. */
+  public static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(15);
+
+  /**
+   * A stage restarts from its checkpoint as long as it fails (a registry or broker outage of any length): exponential
+   * delay from 1 s to {@link #MAX_RESTART_BACKOFF}, no limit on attempts. A restart strategy the cluster configures wins.
+   */
+  private static void restartForever(StreamExecutionEnvironment env) {
+    if (env.getConfiguration().getOptional(RestartStrategyOptions.RESTART_STRATEGY).isPresent()) {
+      return;
+    }
+    Configuration restart = new Configuration();
+    restart.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+    restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, MAX_RESTART_BACKOFF);
+    restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+    env.configure(restart);
   }
 
   private static KafkaSource<KafkaRecord> source(StageInfo stage, StageSettings settings) {
