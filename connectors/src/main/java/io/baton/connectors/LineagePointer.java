@@ -95,7 +95,7 @@ public final class LineagePointer {
     if (value == null || value.length == 0 || value[0] != FORMAT) {
       throw invalid("not a pointer (format " + (value == null || value.length == 0 ? "none" : value[0]) + ")");
     }
-    Varints in = new Varints(value, 1);
+    VarintReader in = new VarintReader(value, 1, LineagePointer::invalid);
     String version = in.text("version");
     String topic = in.text("topic");
     int partition = in.intVarint("partition");
@@ -103,8 +103,8 @@ public final class LineagePointer {
     byte[] digest = in.bytes(32, "digest");
     int chunks = in.intVarint("chunks");
     long count = in.varint("input count");
-    if (in.pos != value.length) {
-      throw invalid((value.length - in.pos) + " bytes after the input count");
+    if (!in.atEnd()) {
+      throw invalid((value.length - in.pos()) + " bytes after the input count");
     }
     if (chunks < 1) {
       throw invalid("no chunks");
@@ -190,7 +190,7 @@ public final class LineagePointer {
 
   /** The version an inline-format value starts with. */
   private static String versionOf(byte[] exact) {
-    return new Varints(exact, 1).text("version");
+    return new VarintReader(exact, 1, LineagePointer::invalid).text("version");
   }
 
   private static byte[] sha256(byte[] bytes) {
@@ -213,56 +213,6 @@ public final class LineagePointer {
 
   private static IllegalArgumentException invalid(String problem) {
     return new IllegalArgumentException("invalid " + BatonHeaders.LINEAGE + " pointer: " + problem);
-  }
-
-  /** Reads unsigned varints and length-prefixed text. */
-  private static final class Varints {
-    private final byte[] bytes;
-    private int pos;
-
-    Varints(byte[] bytes, int pos) {
-      this.bytes = bytes;
-      this.pos = pos;
-    }
-
-    long varint(String what) {
-      long value = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        if (pos >= bytes.length) {
-          throw invalid(what + " cut off at byte " + pos);
-        }
-        byte b = bytes[pos++];
-        value |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          if (value < 0) {
-            throw invalid(what + " out of range");
-          }
-          return value;
-        }
-      }
-      throw invalid(what + " longer than 10 bytes");
-    }
-
-    int intVarint(String what) {
-      long v = varint(what);
-      if (v > Integer.MAX_VALUE) {
-        throw invalid(what + " " + v + " out of range");
-      }
-      return (int) v;
-    }
-
-    byte[] bytes(int n, String what) {
-      if (n > bytes.length - pos) {
-        throw invalid(what + " of " + n + " bytes runs past the end");
-      }
-      byte[] out = Arrays.copyOfRange(bytes, pos, pos + n);
-      pos += n;
-      return out;
-    }
-
-    String text(String what) {
-      return new String(bytes(intVarint(what + " length"), what), StandardCharsets.UTF_8);
-    }
   }
 
   @Override

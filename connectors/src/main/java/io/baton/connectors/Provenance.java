@@ -1,7 +1,6 @@
 package io.baton.connectors;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,15 +99,10 @@ public final class Provenance implements Serializable {
     if (value[0] != LineageEncoder.FORMAT) {
       throw invalid("unknown format " + value[0] + ", expected " + LineageEncoder.FORMAT);
     }
-    Cursor in = new Cursor(value);
-    int versionLength = in.intVarint("version length");
-    if (versionLength > value.length - in.pos) {
-      throw invalid("version of " + versionLength + " bytes runs past the end");
-    }
-    String version = new String(value, in.pos, versionLength, StandardCharsets.UTF_8);
-    in.pos += versionLength;
+    VarintReader in = new VarintReader(value, 1, Provenance::invalid);
+    String version = in.text("version");
     InputOffsets.Builder inputs = InputOffsets.builder();
-    while (in.pos < value.length) {
+    while (!in.atEnd()) {
       int side = in.intVarint("side");
       if (side >= inputTopics.size()) {
         throw invalid("side " + side + " but the stage reads only " + inputTopics);
@@ -164,42 +158,6 @@ public final class Provenance implements Serializable {
 
   private static IllegalArgumentException invalid(String problem) {
     return new IllegalArgumentException("invalid " + BatonHeaders.LINEAGE + " header: " + problem);
-  }
-
-  /** Reads unsigned varints from a header value. */
-  private static final class Cursor {
-    private final byte[] bytes;
-    private int pos = 1;
-
-    Cursor(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    long varint(String what) {
-      long value = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        if (pos >= bytes.length) {
-          throw invalid(what + " cut off at byte " + pos);
-        }
-        byte b = bytes[pos++];
-        value |= (long) (b & 0x7F) << shift;
-        if (b >= 0) {
-          if (value < 0) {
-            throw invalid(what + " out of range at byte " + pos);
-          }
-          return value;
-        }
-      }
-      throw invalid(what + " longer than 10 bytes at byte " + pos);
-    }
-
-    int intVarint(String what) {
-      long value = varint(what);
-      if (value > Integer.MAX_VALUE) {
-        throw invalid(what + " " + value + " out of range");
-      }
-      return (int) value;
-    }
   }
 
   @Override
