@@ -37,7 +37,7 @@ public final class LineageEncoder {
 
   private final byte[] head;
   private final List<String> inputTopics;
-  private int maxBytes;
+  private final int maxBytes;
   private byte[] buf;
   private int pos;
   private String lastTopic;
@@ -95,31 +95,25 @@ public final class LineageEncoder {
 
   /** The header value for {@code inputs}: exact when it fits the budget, else one span per partition. */
   public byte[] encode(InputOffsets inputs) {
-    if (!write(inputs, false)) {
-      write(inputs, true);
+    if (!write(inputs, false, maxBytes)) {
+      write(inputs, true, maxBytes);
     }
     return Arrays.copyOf(buf, pos);
   }
 
   /** The exact header value for {@code inputs}, or null when it does not fit the budget (stops writing there). */
   public byte[] encodeExact(InputOffsets inputs) {
-    return write(inputs, false) ? Arrays.copyOf(buf, pos) : null;
+    return write(inputs, false, maxBytes) ? Arrays.copyOf(buf, pos) : null;
   }
 
   /** The exact value for {@code inputs} whatever its size: what the lineage topic holds for a pointer. */
   public byte[] exact(InputOffsets inputs) {
-    int budget = maxBytes;
-    try {
-      maxBytes = Integer.MAX_VALUE - 64;
-      write(inputs, false);
-    } finally {
-      maxBytes = budget;
-    }
+    write(inputs, false, Integer.MAX_VALUE - 64);
     return Arrays.copyOf(buf, pos);
   }
 
-  /** Writes the value into {@code buf}; false when exact ranges passed the budget (spans always finish). */
-  private boolean write(InputOffsets inputs, boolean spans) {
+  /** Writes the value into {@code buf}; false when exact ranges passed {@code limit} (spans always finish). */
+  private boolean write(InputOffsets inputs, boolean spans, int limit) {
     pos = 0;
     ensure(head.length);
     System.arraycopy(head, 0, buf, 0, head.length);
@@ -143,12 +137,12 @@ public final class LineageEncoder {
         put(r == 0 ? ranges[0] : ranges[r] - previousTo);
         put(ranges[r + 1] - ranges[r]);
         previousTo = ranges[r + 1];
-        if (pos > maxBytes) {
+        if (pos > limit) {
           return false;
         }
       }
     }
-    return pos <= maxBytes || spans;
+    return pos <= limit || spans;
   }
 
   private int side(String topic) {
